@@ -1,0 +1,53 @@
+# Two commands matter: `make run` and `make test`. Everything else is what they need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+DJANGO_SETTINGS_MODULE ?= rodtrad.settings.development
+export DJANGO_SETTINGS_MODULE
+
+.PHONY: run test install lint format messages e2e-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# uv installs in seconds where pip takes half a minute; it comes from PyPI like everything else.
+$(VENV)/.installed: requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	@echo ""
+	@echo "Rödtråd: http://127.0.0.1:$(PORT)/"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# axe-core (accessibility checks in the browser tests) comes from npm when npm is present;
+# without it, or without /usr/bin/chromium, the browser tests skip locally and fail on CI.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --silent --no-audit --no-fund; else echo "npm not found: browser accessibility checks will be skipped"; fi
+
+test: install
+	@$(MAKE) --no-print-directory node_modules/axe-core/axe.min.js
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: install
+	$(BIN)/python manage.py makemessages --locale sv --no-obsolete --add-location file
+	$(BIN)/python manage.py compilemessages --locale sv
+
+clean:
+	rm -rf $(VENV) node_modules var/static .pytest_cache

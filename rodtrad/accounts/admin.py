@@ -1,0 +1,34 @@
+"""The system administrator manages users, units and memberships here. Client documentation is
+deliberately not registered in the admin: administering the system gives no right to read it."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Membership, Organisation, Unit, User
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["unit"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    fieldsets = DjangoUserAdmin.fieldsets + ((_("Work"), {"fields": ("title",)}),)
+    list_display = ("username", "first_name", "last_name", "title", "is_active", "is_staff")
+    inlines = [MembershipInline]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ("name", "organisation", "kind", "first_plan_days")
+    list_filter = ("organisation", "kind")
+    search_fields = ["name"]
+    inlines = [MembershipInline]

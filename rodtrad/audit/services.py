@@ -1,0 +1,43 @@
+"""The one way to write an audit event. Callers reach it through rodtrad.clients.access."""
+
+from django.conf import settings
+
+from .models import AccessEvent, Action
+
+
+def client_address(request):
+    if settings.RODTRAD_TRUST_X_FORWARDED_FOR:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def record(request, action: Action, *, client=None, obj=None, object_type="", detail="") -> AccessEvent:
+    """Write an event for a request. Errors propagate on purpose: with ATOMIC_REQUESTS the
+    response then fails and nothing unlogged is shown."""
+    if obj is not None:
+        object_type = object_type or obj._meta.model_name
+    return AccessEvent.objects.create(
+        user=request.user if request.user.is_authenticated else None,
+        client=client,
+        action=action,
+        object_type=object_type,
+        object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
+        detail=detail[:200],
+        path=request.get_full_path()[:500],
+        ip_address=client_address(request),
+    )
+
+
+def record_by_command(action: Action, *, command: str, user=None, client=None, obj=None, detail="") -> AccessEvent:
+    """For management commands and scheduled jobs, which have no request."""
+    return AccessEvent.objects.create(
+        user=user,
+        client=client,
+        action=action,
+        object_type=obj._meta.model_name if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        detail=detail[:200],
+        path=f"manage.py {command}"[:500],
+    )

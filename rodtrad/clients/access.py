@@ -1,0 +1,41 @@
+"""The one way a view reaches a client's data: check the user's right, then record the access.
+
+A client the user may not see answers 404, exactly like one that does not exist, so that the
+existence of a client is never revealed. The audit event is written before anything is returned;
+if it cannot be written the request fails (see ATOMIC_REQUESTS in settings)."""
+
+from django.http import Http404
+
+from rodtrad.accounts.models import Membership
+from rodtrad.audit import services as audit
+from rodtrad.audit.models import Action
+
+from .models import Client
+
+
+def client_for(request, client_id, action=Action.VIEW, *, obj=None, object_type="", role=None) -> Client:
+    """The client with `client_id` if `request.user` may see it (holding `role` at one of its
+    units, when given), after recording `action` on it."""
+    try:
+        client = Client.objects.visible_to(request.user, role=role).get(pk=client_id)
+    except (Client.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    audit.record(request, action, client=client, obj=obj, object_type=object_type)
+    return client
+
+
+def object_for(request, queryset, pk, action=Action.VIEW, *, role=None):
+    """An object that belongs to a client (it has a `client` field), under the same rule."""
+    visible = Client.objects.visible_to(request.user, role=role)
+    try:
+        obj = queryset.select_related("client").get(pk=pk, client__in=visible)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    audit.record(request, action, client=obj.client, obj=obj)
+    return obj
+
+
+def record_list(request, *, object_type, detail=""):
+    """A list or search shows only who the clients are, not their documentation: one event for
+    the page, not one per client, with the search words so that searching can be reviewed."""
+    audit.record(request, Action.VIEW, object_type=object_type, detail=detail)

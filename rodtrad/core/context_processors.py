@@ -1,0 +1,18 @@
+from django.utils.functional import SimpleLazyObject
+
+from rodtrad.accounts.models import Membership
+
+
+def _memberships(user):
+    return list(user.memberships.select_related("unit").order_by("unit__name")) if user.is_authenticated else []
+
+
+def signed_in_user(request):
+    """The user's units for the header, fetched once and only if a template asks."""
+    memberships = SimpleLazyObject(lambda: _memberships(request.user))
+    return {
+        "user_memberships": memberships,
+        "user_is_manager": SimpleLazyObject(
+            lambda: any(m.role == Membership.Role.MANAGER for m in memberships)
+        ),
+    }
