@@ -16,7 +16,7 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    fieldsets = DjangoUserAdmin.fieldsets + ((_("Work"), {"fields": ("title",)}),)
+    fieldsets = (*DjangoUserAdmin.fieldsets, (_("Work"), {"fields": ("title",)}))
     list_display = ("username", "first_name", "last_name", "title", "is_active", "is_staff")
     inlines = [MembershipInline]
 

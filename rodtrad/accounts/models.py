@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 class User(AbstractUser):
     """A person who signs in. Their right to clients comes from unit memberships, never from is_superuser."""
 
-    title = models.CharField(_("title"), max_length=100, blank=True, help_text=_("For example stödassistent or enhetschef."))
+    title = models.CharField(
+        _("title"), max_length=100, blank=True, help_text=_("For example stödassistent or enhetschef.")
+    )
 
     class Meta:
         verbose_name = _("user")
@@ -39,7 +41,9 @@ class Unit(models.Model):
         SOL_HOME_CARE = "sol_home_care", _("SoL home care and housing support")
         OTHER = "other", _("Other")
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="units", verbose_name=_("organisation"))
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="units", verbose_name=_("organisation")
+    )
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
     first_plan_days = models.PositiveSmallIntegerField(
@@ -52,7 +56,9 @@ class Unit(models.Model):
         verbose_name = _("unit")
         verbose_name_plural = _("units")
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="unit_name_unique_in_organisation")]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="unit_name_unique_in_organisation")
+        ]
 
     def __str__(self):
         return self.name

@@ -14,16 +14,22 @@ class UserChoiceField(forms.ModelChoiceField):
 class LogFilterForm(forms.Form):
     """Filters for the log review. Choices are limited to what the manager may review."""
 
-    client = forms.ModelChoiceField(label=_("Client"), queryset=Client.objects.none(), required=False, empty_label=_("All clients"))
+    client = forms.ModelChoiceField(
+        label=_("Client"), queryset=Client.objects.none(), required=False, empty_label=_("All clients")
+    )
     user = UserChoiceField(label=_("User"), queryset=User.objects.none(), required=False, empty_label=_("All users"))
     date_from = forms.DateField(label=_("From date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("To date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, manager, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["client"].queryset = Client.objects.visible_to(manager, role=Membership.Role.MANAGER).in_swedish_order()
+        self.fields["client"].queryset = Client.objects.visible_to(
+            manager, role=Membership.Role.MANAGER
+        ).in_swedish_order()
         self.fields["user"].queryset = (
-            User.objects.filter(memberships__unit__in=managed_units(manager)).distinct().order_by("last_name", "first_name")
+            User.objects.filter(memberships__unit__in=managed_units(manager))
+            .distinct()
+            .order_by("last_name", "first_name")
         )
 
     def clean(self):

@@ -33,12 +33,20 @@ class AccessEvent(models.Model):
 
     occurred_at = models.DateTimeField(_("time"), default=timezone.now)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="access_events", verbose_name=_("user"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="access_events",
+        verbose_name=_("user"),
     )
     client = models.ForeignKey(
-        "clients.Client", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="access_events", verbose_name=_("client"),
+        "clients.Client",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="access_events",
+        verbose_name=_("client"),
     )
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
     object_type = models.CharField(_("object type"), max_length=50, blank=True)

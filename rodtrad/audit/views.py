@@ -65,26 +65,38 @@ def export_csv(request):
     _manager_only(request)
     form = LogFilterForm(request.GET or None, manager=request.user)
     events, _client = _events_for(request, form, Action.EXPORT)
-    header = [_("Time"), _("User"), _("User name"), _("Client"), _("Action"), _("Object type"),
-              _("Object id"), _("Detail"), _("Address in Rödtråd"), _("IP address")]
+    header = [
+        _("Time"),
+        _("User"),
+        _("User name"),
+        _("Client"),
+        _("Action"),
+        _("Object type"),
+        _("Object id"),
+        _("Detail"),
+        _("Address in Rödtråd"),
+        _("IP address"),
+    ]
 
     def rows():
         # Semicolons and a byte order mark: what Swedish spreadsheet programs open without asking.
         writer = csv.writer(_Echo(), delimiter=";")
         yield "\ufeff" + writer.writerow(header)
         for event in events.iterator(chunk_size=2000):
-            yield writer.writerow([
-                timezone.localtime(event.occurred_at).strftime("%Y-%m-%d %H:%M:%S"),
-                str(event.user) if event.user else _("System"),
-                event.user.username if event.user else "",
-                str(event.client) if event.client else "",
-                event.get_action_display(),
-                event.object_type,
-                event.object_id,
-                event.detail,
-                event.path,
-                event.ip_address or "",
-            ])
+            yield writer.writerow(
+                [
+                    timezone.localtime(event.occurred_at).strftime("%Y-%m-%d %H:%M:%S"),
+                    str(event.user) if event.user else _("System"),
+                    event.user.username if event.user else "",
+                    str(event.client) if event.client else "",
+                    event.get_action_display(),
+                    event.object_type,
+                    event.object_id,
+                    event.detail,
+                    event.path,
+                    event.ip_address or "",
+                ]
+            )
 
     filename = f"logg-{timezone.localdate():%Y-%m-%d}.csv"
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")

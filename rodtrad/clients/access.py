@@ -6,7 +6,6 @@ if it cannot be written the request fails (see ATOMIC_REQUESTS in settings)."""
 
 from django.http import Http404
 
-from rodtrad.accounts.models import Membership
 from rodtrad.audit import services as audit
 from rodtrad.audit.models import Action
 

@@ -16,9 +16,7 @@ class ClientQuerySet(models.QuerySet):
         memberships = Membership.objects.filter(user=user)
         if role is not None:
             memberships = memberships.filter(role=role)
-        orders_at_users_units = Order.objects.filter(
-            client=OuterRef("pk"), unit__in=memberships.values("unit")
-        )
+        orders_at_users_units = Order.objects.filter(client=OuterRef("pk"), unit__in=memberships.values("unit"))
         return self.filter(Exists(orders_at_users_units))
 
     def in_swedish_order(self):
@@ -31,7 +29,10 @@ class Client(models.Model):
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     personal_number = models.CharField(
-        _("personal identity number"), max_length=12, blank=True, db_index=True,
+        _("personal identity number"),
+        max_length=12,
+        blank=True,
+        db_index=True,
         help_text=_("Personnummer or samordningsnummer, twelve digits."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -95,9 +96,14 @@ class Order(models.Model):
 class ContactPerson(models.Model):
     """A named staff member (kontaktman / stödperson / fast omsorgskontakt) for a client."""
 
-    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="contact_persons", verbose_name=_("client"))
+    client = models.ForeignKey(
+        Client, on_delete=models.CASCADE, related_name="contact_persons", verbose_name=_("client")
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="contact_person_for", verbose_name=_("staff member")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="contact_person_for",
+        verbose_name=_("staff member"),
     )
     since = models.DateField(_("since"), null=True, blank=True)
 

@@ -12,7 +12,5 @@ def signed_in_user(request):
     memberships = SimpleLazyObject(lambda: _memberships(request.user))
     return {
         "user_memberships": memberships,
-        "user_is_manager": SimpleLazyObject(
-            lambda: any(m.role == Membership.Role.MANAGER for m in memberships)
-        ),
+        "user_is_manager": SimpleLazyObject(lambda: any(m.role == Membership.Role.MANAGER for m in memberships)),
     }

@@ -24,7 +24,14 @@ UNITS = {
 USERS = [
     ("personal", "Pia", "Lund", "Stödassistent", {"larkan": Membership.Role.SUPPORT_STAFF}, False),
     ("kontaktman", "Karim", "Haddad", "Stödpedagog", {"larkan": Membership.Role.SUPPORT_STAFF}, False),
-    ("chef", "Cecilia", "Ekström", "Enhetschef", {"larkan": Membership.Role.MANAGER, "verkstan": Membership.Role.MANAGER}, False),
+    (
+        "chef",
+        "Cecilia",
+        "Ekström",
+        "Enhetschef",
+        {"larkan": Membership.Role.MANAGER, "verkstan": Membership.Role.MANAGER},
+        False,
+    ),
     ("admin", "Adam", "Nord", "Systemadministratör", {}, True),
 ]
 
@@ -65,8 +72,15 @@ def load():
     }
     users = {}
     for username, first, last, title, roles, is_admin in USERS:
-        user = User(username=username, first_name=first, last_name=last, title=title,
-                    email=f"{username}@demo.invalid", is_staff=is_admin, is_superuser=is_admin)
+        user = User(
+            username=username,
+            first_name=first,
+            last_name=last,
+            title=title,
+            email=f"{username}@demo.invalid",
+            is_staff=is_admin,
+            is_superuser=is_admin,
+        )
         user.set_password(PASSWORD)
         user.save()
         for unit_key, role in roles.items():
@@ -80,7 +94,11 @@ def load():
             first_name=first, last_name=last, personal_number=demo_personal_number(birth, index)
         )
         for unit_key in unit_keys:
-            Order.objects.create(client=client, unit=units[unit_key], service=services[unit_key],
-                                 valid_from=start + datetime.timedelta(days=7 * index))
+            Order.objects.create(
+                client=client,
+                unit=units[unit_key],
+                service=services[unit_key],
+                valid_from=start + datetime.timedelta(days=7 * index),
+            )
         if contact:
             ContactPerson.objects.create(client=client, user=users[contact], since=start)

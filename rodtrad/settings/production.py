@@ -15,6 +15,10 @@ if not ALLOWED_HOSTS:  # noqa: F405
 DEBUG = False
 DEMO_DATA_ALLOWED = False
 
+# WhiteNoise serves the collected static files (htmx, styles) from the app itself: no CDN.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "whitenoise.middleware.WhiteNoiseMiddleware"
+)
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }

@@ -1,0 +1,47 @@
+"""Three kinds of user around two units, as every access test needs them: someone who works in
+the client's unit, a manager of it, and someone from another unit; plus a system administrator."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from rodtrad.accounts.models import Membership
+
+from .factories import MembershipFactory, UnitFactory, UserFactory, client_at
+
+
+@pytest.fixture
+def world(db):
+    unit = UnitFactory(name="Gruppbostaden Testet")
+    other_unit = UnitFactory(name="Daglig verksamhet Annat")
+    staff = MembershipFactory(unit=unit, user__username="staff").user
+    manager = MembershipFactory(unit=unit, role=Membership.Role.MANAGER, user__username="manager").user
+    outsider = MembershipFactory(unit=other_unit, user__username="outsider").user
+    outside_manager = MembershipFactory(
+        unit=other_unit, role=Membership.Role.MANAGER, user__username="outside_manager"
+    ).user
+    admin = UserFactory(username="admin", is_staff=True, is_superuser=True)
+    client = client_at(unit, first_name="Elsa", last_name="Lindqvist")
+    other_client = client_at(other_unit, first_name="Omar", last_name="Eklund")
+    return SimpleNamespace(
+        unit=unit,
+        other_unit=other_unit,
+        staff=staff,
+        manager=manager,
+        outsider=outsider,
+        outside_manager=outside_manager,
+        admin=admin,
+        client=client,
+        other_client=other_client,
+    )
+
+
+@pytest.fixture
+def as_user(client):
+    """Sign the Django test client in as a given user: `as_user(world.staff)`."""
+
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in

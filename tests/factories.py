@@ -1,0 +1,100 @@
+import datetime
+
+import factory
+from stdnum import luhn
+
+from rodtrad.accounts.models import Membership, Organisation, Unit, User
+from rodtrad.clients.models import Client, ContactPerson, Order, Service
+
+
+def valid_personal_number(sequence: int) -> str:
+    """Invented 12-digit numbers with a correct check digit and test-series birth numbers."""
+    day = datetime.date(1960, 1, 1) + datetime.timedelta(days=37 * sequence)
+    body = f"{day:%y%m%d}{980 + sequence % 20:03d}"
+    return f"{day:%Y}"[:2] + body + luhn.calc_check_digit(body)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("name",)
+
+    name = "Testkommunen"
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Unit
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Enhet {n}")
+    kind = Unit.Kind.LSS_GROUP_HOME
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = "Test"
+    last_name = factory.Sequence(lambda n: f"Användare{n}")
+    title = "Stödassistent"
+    password = factory.PostGenerationMethodCall("set_password", "ett-langt-losenord")
+
+    @factory.post_generation
+    def save_password(self, create, extracted, **kwargs):
+        if create:
+            self.save()
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    unit = factory.SubFactory(UnitFactory)
+    role = Membership.Role.SUPPORT_STAFF
+
+
+class ServiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Service
+        django_get_or_create = ("law", "name")
+
+    law = Service.Law.LSS
+    name = "Bostad med särskild service för vuxna"
+    legal_reference = "9 § 9 LSS"
+
+
+class ClientFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Client
+
+    first_name = "Test"
+    last_name = factory.Sequence(lambda n: f"Brukare{n}")
+    personal_number = factory.Sequence(valid_personal_number)
+
+
+class OrderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Order
+
+    client = factory.SubFactory(ClientFactory)
+    unit = factory.SubFactory(UnitFactory)
+    service = factory.SubFactory(ServiceFactory)
+    valid_from = datetime.date(2025, 1, 1)
+
+
+class ContactPersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactPerson
+
+    client = factory.SubFactory(ClientFactory)
+    user = factory.SubFactory(UserFactory)
+
+
+def client_at(unit, **kwargs) -> Client:
+    client = ClientFactory(**kwargs)
+    OrderFactory(client=client, unit=unit)
+    return client

@@ -1,0 +1,46 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_manage(*args, **env):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")} | env
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, check=False
+    )
+
+
+def production(**extra):
+    return {
+        "DJANGO_SETTINGS_MODULE": "rodtrad.settings.production",
+        "DJANGO_SECRET_KEY": "prod-" + "k7Q2zX9pL4mN8vB1" * 4,
+        "DJANGO_ALLOWED_HOSTS": "rodtrad.example.se",
+    } | extra
+
+
+def test_production_settings_pass_the_deployment_check_without_warnings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **production())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_manage("check", **production(DJANGO_SECRET_KEY=""))
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_demo_data():
+    result = run_manage("load_demo", **production())
+    assert result.returncode != 0
+    assert "Demo data cannot be loaded" in result.stderr
+
+
+def test_swedish_is_the_language_and_stockholm_the_time_zone():
+    assert settings.LANGUAGE_CODE == "sv"
+    assert settings.TIME_ZONE == "Europe/Stockholm"
