@@ -9,7 +9,7 @@ from .base import *  # noqa: F403
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set to at least 50 random characters.")
-if not ALLOWED_HOSTS:  # noqa: F405
+if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must name the host(s) Rödtråd is served on.")
 
 DEBUG = False
@@ -19,7 +19,7 @@ DEMO_DATA_ALLOWED = False
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "whitenoise.middleware.WhiteNoiseMiddleware"
 )
-STORAGES["staticfiles"] = {  # noqa: F405
+STORAGES["staticfiles"] = {
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }
 
