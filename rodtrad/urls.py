@@ -10,4 +10,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("rodtrad.audit.urls")),
     path("", include("rodtrad.clients.urls")),
+    path("", include("rodtrad.documents.urls")),
 ]

@@ -1,10 +1,11 @@
 import datetime
 
 import factory
+from django.utils import timezone
 from stdnum import luhn
 
 from rodtrad.accounts.models import Membership, Organisation, Unit, User
-from rodtrad.clients.models import Client, ContactPerson, Order, Service
+from rodtrad.clients.models import Client, ClientContact, Consent, ContactPerson, Order, Service
 
 
 def valid_personal_number(sequence: int) -> str:
@@ -98,3 +99,26 @@ def client_at(unit, **kwargs) -> Client:
     client = ClientFactory(**kwargs)
     OrderFactory(client=client, unit=unit)
     return client
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ClientContact
+
+    client = factory.SubFactory(ClientFactory)
+    kind = ClientContact.Kind.RELATIVE
+    name = factory.Sequence(lambda n: f"Anhörig {n}")
+    relation = "syster"
+
+
+class ConsentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Consent
+
+    client = factory.SubFactory(ClientFactory)
+    scope = "Att dela uppgifter om medicinering med dagliga verksamheten"
+    share_with = "Dagliga verksamheten"
+    kind = Consent.Kind.EXPLICIT
+    method = Consent.Method.ORAL
+    given_on = factory.LazyFunction(timezone.localdate)
+    recorded_by = factory.SubFactory(UserFactory)

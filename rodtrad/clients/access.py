@@ -5,6 +5,7 @@ existence of a client is never revealed. The audit event is written before anyth
 if it cannot be written the request fails (see ATOMIC_REQUESTS in settings)."""
 
 from django.http import Http404
+from django.shortcuts import render
 
 from rodtrad.audit import services as audit
 from rodtrad.audit.models import Action
@@ -12,25 +13,25 @@ from rodtrad.audit.models import Action
 from .models import Client
 
 
-def client_for(request, client_id, action=Action.VIEW, *, obj=None, object_type="", role=None) -> Client:
+def client_for(request, client_id, action=Action.VIEW, *, obj=None, object_type="", detail="", role=None) -> Client:
     """The client with `client_id` if `request.user` may see it (holding `role` at one of its
     units, when given), after recording `action` on it."""
     try:
         client = Client.objects.visible_to(request.user, role=role).get(pk=client_id)
     except (Client.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-    audit.record(request, action, client=client, obj=obj, object_type=object_type)
+    audit.record(request, action, client=client, obj=obj, object_type=object_type, detail=detail)
     return client
 
 
-def object_for(request, queryset, pk, action=Action.VIEW, *, role=None):
+def object_for(request, queryset, pk, action=Action.VIEW, *, detail="", role=None):
     """An object that belongs to a client (it has a `client` field), under the same rule."""
     visible = Client.objects.visible_to(request.user, role=role)
     try:
         obj = queryset.select_related("client").get(pk=pk, client__in=visible)
     except (queryset.model.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-    audit.record(request, action, client=obj.client, obj=obj)
+    audit.record(request, action, client=obj.client, obj=obj, detail=detail)
     return obj
 
 
@@ -38,3 +39,14 @@ def record_list(request, *, object_type, detail=""):
     """A list or search shows only who the clients are, not their documentation: one event for
     the page, not one per client, with the search words so that searching can be reviewed."""
     audit.record(request, Action.VIEW, object_type=object_type, detail=detail)
+
+
+def record_created(request, client):
+    """A newly registered client: the right comes from the order just saved with it."""
+    audit.record(request, Action.CREATE, client=client, obj=client)
+
+
+def refused(request, message):
+    """Refuse an action on a client the user may see, without rolling back the audit event of
+    the attempt (raising PermissionDenied would undo the request's transaction)."""
+    return render(request, "403.html", {"exception": message}, status=403)

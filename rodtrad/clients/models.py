@@ -123,6 +123,9 @@ class ProtectedDetailsGrant(models.Model):
         verbose_name_plural = _("rights to protected details")
         constraints = [models.UniqueConstraint(fields=["client", "user"], name="protected_grant_once")]
 
+    def __str__(self):
+        return f"{self.user} – {self.client}"
+
 
 class Service(models.Model):
     """An entry in the catalogue of services an authority can order (insatskatalog)."""
@@ -393,6 +396,9 @@ class ConsentReview(models.Model):
         verbose_name = _("consent review")
         verbose_name_plural = _("consent reviews")
         ordering = ["-reviewed_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.reviewed_on} {self.consent}"
 
 
 def add_months(day, months):

@@ -1,9 +1,15 @@
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
-from django.shortcuts import render
+from django.db.models import Prefetch, Q
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
-from . import access
-from .models import Client, ContactPerson, Order
+from rodtrad.accounts.roles import is_manager
+from rodtrad.audit.models import Action
+
+from . import access, due, services
+from .forms import ClientForm, OrderForm
+from .models import Client, ConsentReview, ContactPerson
 
 CLIENTS_PER_PAGE = 50
 
@@ -27,17 +33,57 @@ def my_clients(request):
     page = Paginator(clients.in_swedish_order(), CLIENTS_PER_PAGE).get_page(request.GET.get("sida"))
     access.record_list(request, object_type="client_list", detail=query)
     template = "clients/_client_list.html" if request.htmx else "clients/my_clients.html"
-    response = render(request, template, {"page": page, "query": query})
+    context = {"page": page, "query": query, "can_register": is_manager(request.user), "nav": "clients"}
+    response = render(request, template, context)
     response["Vary"] = "HX-Request"
     return response
 
 
 def client_detail(request, client_id):
+    """The client overview: orders and their goals, what is due, and the way to every part."""
     client = access.client_for(request, client_id)
-    orders = Order.objects.filter(client=client).select_related("service", "unit")
+    orders = list(client.orders.select_related("service", "unit", "file_sent_by"))
+    consents = list(client.consents.prefetch_related(Prefetch("reviews", queryset=ConsentReview.objects.all())))
     contact_persons = ContactPerson.objects.filter(client=client).select_related("user")
     return render(
         request,
         "clients/client_detail.html",
-        {"client": client, "orders": orders, "contact_persons": contact_persons},
+        {
+            "client": client,
+            "current_orders": [order for order in orders if order.ended_on is None],
+            "ended_orders": [order for order in orders if order.ended_on is not None],
+            "contact_persons": contact_persons,
+            "due_items": due.due_for(client, orders=orders, consents=consents),
+            "active_consents": [consent for consent in consents if consent.is_active],
+            "is_closed": services.is_closed(client),
+            "retention_from": services.retention_counted_from(client),
+            "can_manage": is_manager(request.user),
+        },
     )
+
+
+def register_client(request):
+    """A manager registers a new client with the order from the authority."""
+    if not is_manager(request.user):
+        raise PermissionDenied(_("Only a unit manager can register clients."))
+    client_form = ClientForm(request.POST or None)
+    order_form = OrderForm(request.POST or None, user=request.user, prefix="order")
+    if request.method == "POST" and client_form.is_valid() and order_form.is_valid():
+        client = services.register_client(client_form.save(commit=False), order_form.save(commit=False))
+        access.record_created(request, client)
+        return redirect("clients:detail", client.pk)
+    return render(request, "clients/register.html", {"client_form": client_form, "order_form": order_form})
+
+
+def edit_client(request, client_id):
+    action = Action.UPDATE if request.method == "POST" else Action.VIEW
+    client = access.client_for(request, client_id, action, object_type="client")
+    if services.is_closed(client):
+        return access.refused(request, _("The case is closed and the record is read-only."))
+    form = ClientForm(
+        request.POST or None, instance=client, show_protected=client.shows_protected_details_to(request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return redirect("clients:detail", client.pk)
+    return render(request, "clients/edit.html", {"client": client, "form": form})

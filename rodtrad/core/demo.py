@@ -1,4 +1,4 @@
-"""Invented demo data: one organisation, three units, ten clients and four users.
+"""Invented demo data: one organisation, three units, eleven clients and four users.
 
 Every person is made up. Personal identity numbers are generated with a correct check digit
 and birth numbers in the 98x–99x range that Skatteverket uses for its test series."""
@@ -9,7 +9,17 @@ from django.db import transaction
 from stdnum import luhn
 
 from rodtrad.accounts.models import Membership, Organisation, Unit, User
-from rodtrad.clients.models import Client, ContactPerson, Order, Service
+from rodtrad.clients.models import (
+    OVERALL_GOALS,
+    Client,
+    ClientContact,
+    Consent,
+    ConsentReview,
+    ContactPerson,
+    Order,
+    ProtectedDetailsGrant,
+    Service,
+)
 
 ORGANISATION = "Demokommunen vård och omsorg"
 PASSWORD = "rodtrad-demo"
@@ -35,7 +45,8 @@ USERS = [
     ("admin", "Adam", "Nord", "Systemadministratör", {}, True),
 ]
 
-# (first name, last name, birth date, units, contact person username)
+# (first name, last name, birth date, units, contact person username). Leo, a child, gets his
+# short-term-stay order in _details.
 CLIENTS = [
     ("Elsa", "Lindqvist", "19850314", ["larkan", "verkstan"], "kontaktman"),
     ("Omar", "Åberg", "19920722", ["larkan", "verkstan"], "kontaktman"),
@@ -47,9 +58,20 @@ CLIENTS = [
     ("Greta", "Nyström", "19410603", ["soder"], None),
     ("Bertil", "Andersson", "19380812", ["soder"], None),
     ("Aino", "Virtanen", "19521009", ["soder"], None),
+    ("Leo", "Nyberg", "20110402", [], None),
 ]
 
 DEMO_LOGINS = [(username, f"{first} {last}, {title}") for username, first, last, title, _, _ in USERS]
+
+CASE_OFFICERS = {
+    "LSS": ("Lena Handläggare", "LSS-handläggare", "08-123 456 01", "lena.handlaggare@demo.invalid"),
+    "SoL": ("Sara Biståndshandläggare", "Biståndshandläggare", "08-123 456 02", "sara.bistand@demo.invalid"),
+}
+PERSONAL_GOALS = {
+    "larkan": "Att bo tryggt i egen lägenhet med stöd, och själv bestämma över sin vardag.",
+    "verkstan": "Att ha en meningsfull sysselsättning och utvecklas i sitt arbete.",
+    "soder": "Att klara vardagen i det egna hemmet så självständigt som möjligt.",
+}
 
 
 def demo_personal_number(birth_date: str, index: int) -> str:
@@ -61,6 +83,23 @@ def demo_personal_number(birth_date: str, index: int) -> str:
 
 def is_loaded() -> bool:
     return Organisation.objects.filter(name=ORGANISATION).exists()
+
+
+def _order(client, unit, service, valid_from, **extra):
+    name, title, phone, email = CASE_OFFICERS[service.law]
+    return Order.objects.create(
+        client=client,
+        unit=unit,
+        service=service,
+        decision_date=valid_from - datetime.timedelta(days=14),
+        valid_from=valid_from,
+        overall_goal=str(OVERALL_GOALS[service.law]),
+        case_officer_name=name,
+        case_officer_title=title,
+        case_officer_phone=phone,
+        case_officer_email=email,
+        **extra,
+    )
 
 
 @transaction.atomic
@@ -89,16 +128,101 @@ def load():
 
     services = {key: Service.objects.get(name=service) for key, (_n, _k, service) in UNITS.items()}
     start = datetime.date(2025, 3, 1)
+    clients = {}
     for index, (first, last, birth, unit_keys, contact) in enumerate(CLIENTS):
         client = Client.objects.create(
-            first_name=first, last_name=last, personal_number=demo_personal_number(birth, index)
+            first_name=first,
+            last_name=last,
+            personal_number=demo_personal_number(birth, index),
+            date_of_birth=datetime.datetime.strptime(birth, "%Y%m%d").date(),
+            address=f"Demogatan {index + 1}",
+            postal_code="123 45",
+            city="Demostad",
+            language="svenska",
         )
         for unit_key in unit_keys:
-            Order.objects.create(
-                client=client,
-                unit=units[unit_key],
-                service=services[unit_key],
-                valid_from=start + datetime.timedelta(days=7 * index),
+            _order(
+                client,
+                units[unit_key],
+                services[unit_key],
+                start + datetime.timedelta(days=7 * index),
+                personal_goals=PERSONAL_GOALS[unit_key],
             )
         if contact:
             ContactPerson.objects.create(client=client, user=users[contact], since=start)
+        clients[last] = client
+    _details(clients, units, users)
+
+
+def _details(clients, units, users):
+    """The parts of the register that only some clients have."""
+    # A child on a short-term stay at the group home: the child perspective will be required.
+    short_stay = Service.objects.get(law="LSS", name="Korttidsvistelse utanför det egna hemmet")
+    _order(clients["Nyberg"], units["larkan"], short_stay, datetime.date(2026, 9, 1))
+
+    # Protected personal details, granted only to the contact person who visits.
+    jonas = clients["Öhman"]
+    jonas.has_protected_details = True
+    jonas.save(update_fields=["has_protected_details"])
+    ProtectedDetailsGrant.objects.create(client=jonas, user=users["kontaktman"], granted_by=users["chef"])
+
+    elsa = clients["Lindqvist"]
+    elsa.aac = "Använder bildstöd för dagens schema och tecken som stöd (TSS)."
+    elsa.save(update_fields=["aac"])
+    omar = clients["Åberg"]
+    omar.language, omar.needs_interpreter = "arabiska", True
+    omar.save(update_fields=["language", "needs_interpreter"])
+
+    ClientContact.objects.create(
+        client=elsa,
+        kind=ClientContact.Kind.RELATIVE,
+        name="Birgitta Lindqvist",
+        relation="mamma",
+        phone="070-000 00 01",
+        takes_part_in_planning=True,
+    )
+    guardian = ClientContact.objects.create(
+        client=omar,
+        kind=ClientContact.Kind.GOOD_MAN,
+        name="Göran Godman",
+        phone="070-000 00 02",
+        email="goran.godman@demo.invalid",
+        takes_part_in_planning=True,
+    )
+    consent = Consent.objects.create(
+        client=elsa,
+        scope="Att personal på daglig verksamhet och gruppbostad får utbyta information om Elsas schema och mående.",
+        share_with="Daglig verksamhet Verkstan och Gruppbostaden Lärkan",
+        kind=Consent.Kind.EXPLICIT,
+        method=Consent.Method.AAC,
+        how_obtained="Gick igenom med bildstöd; Elsa pekade på ja-bilden och upprepade sitt ja dagen efter.",
+        given_on=datetime.date(2025, 3, 20),
+        recorded_by=users["kontaktman"],
+    )
+    ConsentReview.objects.create(
+        consent=consent,
+        reviewed_on=datetime.date(2025, 10, 2),
+        reviewed_by=users["kontaktman"],
+        note="Elsa vill fortfarande att informationen delas.",
+    )
+    Consent.objects.create(
+        client=omar,
+        scope="Att kontaktmannen får prata med Omars god man om ekonomi inför resor.",
+        share_with="God man Göran Godman",
+        kind=Consent.Kind.EXPLICIT,
+        method=Consent.Method.ORAL,
+        given_on=datetime.date(2025, 4, 2),
+        given_by_representative=guardian,
+        representative_power="Godmanskap: bevaka rätt och förvalta egendom",
+        recorded_by=users["kontaktman"],
+    )
+
+    # A closed case: the daily activity ended, the file is not yet sent to the authority.
+    amir_order = clients["Eklund"].orders.get()
+    amir_order.ended_on = datetime.date(2026, 10, 15)
+    amir_order.end_reason = "Amir har fått arbete med lönebidrag och avslutar daglig verksamhet."
+    amir_order.save(update_fields=["ended_on", "end_reason"])
+
+    # A safety alarm alongside home care: no implementation plan is needed for it.
+    alarm = Service.objects.get(law="SoL", name="Trygghetslarm")
+    _order(clients["Andersson"], units["soder"], alarm, datetime.date(2025, 6, 1))

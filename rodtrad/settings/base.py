@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "rodtrad.accounts",
     "rodtrad.audit",
     "rodtrad.clients",
+    "rodtrad.documents",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,53 @@
+"""Domain operations on clients and orders, called by views, commands and tests alike."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Client, Order
+
+
+@transaction.atomic
+def register_client(client: Client, first_order: Order) -> Client:
+    """A client enters Rödtråd with the order that lets a unit serve them; without an order
+    nobody could see the record."""
+    client.save()
+    first_order.client = client
+    first_order.save()
+    return client
+
+
+def add_order(client: Client, order: Order) -> Order:
+    order.client = client
+    order.save()
+    return order
+
+
+def end_order(order: Order, *, ended_on, reason: str) -> Order:
+    order.ended_on = ended_on
+    order.end_reason = reason
+    order.save(update_fields=["ended_on", "end_reason"])
+    return order
+
+
+def mark_file_sent(order: Order, *, user, sent_on=None) -> Order:
+    order.file_sent_on = sent_on or timezone.localdate()
+    order.file_sent_by = user
+    order.save(update_fields=["file_sent_on", "file_sent_by"])
+    return order
+
+
+def current_orders(client: Client, day=None):
+    return client.orders.current_on(day or timezone.localdate()).select_related("service", "unit")
+
+
+def is_closed(client: Client) -> bool:
+    """A client with no open order: the record is read-only and retention has started."""
+    return not client.orders.filter(ended_on__isnull=True).exists()
+
+
+def retention_counted_from(client: Client):
+    """The day the last order ended; SoL records are culled five years after the last entry,
+    LSS records are kept, and the authority decides on both."""
+    if not is_closed(client):
+        return None
+    return client.orders.order_by("-ended_on").values_list("ended_on", flat=True).first()

@@ -1,0 +1,47 @@
+import shutil
+import subprocess
+
+import pytest
+
+from rodtrad.audit.models import AccessEvent, Action
+from rodtrad.clients import services
+
+from ..factories import ConsentFactory
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
+
+
+def pdf_text(response):
+    pdf = b"".join(response.streaming_content) if response.streaming else response.content
+    assert pdf.startswith(b"%PDF")
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+
+
+def test_the_file_for_the_authority_holds_orders_and_consents_and_is_an_audited_export(world, as_user):
+    ConsentFactory(client=world.client, scope="Att dela schemat med daglig verksamhet")
+    order = world.client.orders.get()
+    services.end_order(order, ended_on=order.valid_from.replace(year=2026), reason="Flyttat till annan kommun")
+    response = as_user(world.manager).get(f"/brukare/{world.client.pk}/akt.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(response)
+    assert "Elsa Lindqvist" in text
+    assert "Flyttat till annan kommun" in text
+    assert "Att dela schemat med daglig verksamhet" in text
+    assert "Sida 1 av" in text
+    event = AccessEvent.objects.get(client=world.client, action=Action.EXPORT)
+    assert (event.user, event.object_type) == (world.manager, "client_file")
+
+
+def test_a_protected_address_is_never_in_the_file(world, as_user):
+    world.client.has_protected_details = True
+    world.client.address = "Hemliga vägen 3"
+    world.client.save()
+    text = pdf_text(as_user(world.manager).get(f"/brukare/{world.client.pk}/akt.pdf"))
+    assert "Hemliga vägen" not in text
+    assert "Skyddade personuppgifter" in text
+
+
+def test_support_staff_cannot_export_the_file(world, as_user):
+    assert as_user(world.staff).get(f"/brukare/{world.client.pk}/akt.pdf").status_code == 404
