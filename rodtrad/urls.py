@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("rodtrad.audit.urls")),
     path("", include("rodtrad.clients.urls")),
     path("", include("rodtrad.documents.urls")),
+    path("", include("rodtrad.plans.urls")),
 ]

@@ -8,14 +8,29 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from rodtrad.audit.models import AccessEvent
+from rodtrad.plans import services as plan_services
+from rodtrad.plans.models import PlanPeriod, SectionTemplate
 from rodtrad.clients.models import ProtectedDetailsGrant
 
 from .factories import ConsentFactory, ContactFactory
+
+
+def plan_period(world):
+    period = PlanPeriod.objects.filter(plan__client=world.client).first()
+    return period or plan_services.start_plan(world.client, world.unit)
+
+
+def plan_item(world):
+    section = SectionTemplate.objects.filter(holds_items=True).first()
+    return plan_services.add_item(plan_period(world), section=section, title="Promenad")
+
 
 # kwarg name -> function from the test world to a value. One line per kind of object.
 OBJECT_IDS = {
     "client_id": lambda world: world.client.pk,
     "order_id": lambda world: world.client.orders.get().pk,
+    "period_id": lambda world: plan_period(world).pk,
+    "item_id": lambda world: plan_item(world).pk,
     "contact_id": lambda world: ContactFactory(client=world.client).pk,
     "consent_id": lambda world: ConsentFactory(client=world.client, recorded_by=world.staff).pk,
     "grant_id": lambda world: (

@@ -4,6 +4,8 @@ A client the user may not see answers 404, exactly like one that does not exist,
 existence of a client is never revealed. The audit event is written before anything is returned;
 if it cannot be written the request fails (see ATOMIC_REQUESTS in settings)."""
 
+from operator import attrgetter
+
 from django.http import Http404
 from django.shortcuts import render
 
@@ -24,14 +26,16 @@ def client_for(request, client_id, action=Action.VIEW, *, obj=None, object_type=
     return client
 
 
-def object_for(request, queryset, pk, action=Action.VIEW, *, detail="", role=None):
-    """An object that belongs to a client (it has a `client` field), under the same rule."""
+def object_for(request, queryset, pk, action=Action.VIEW, *, client_field="client", detail="", role=None):
+    """An object that belongs to a client, under the same rule. `client_field` is the path from
+    the object to its client, such as "plan__client" for a plan period."""
     visible = Client.objects.visible_to(request.user, role=role)
     try:
-        obj = queryset.select_related("client").get(pk=pk, client__in=visible)
+        obj = queryset.select_related(client_field).get(pk=pk, **{f"{client_field}__in": visible})
     except (queryset.model.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-    audit.record(request, action, client=obj.client, obj=obj, detail=detail)
+    client = attrgetter(client_field.replace("__", "."))(obj)
+    audit.record(request, action, client=client, obj=obj, detail=detail)
     return obj
 
 

@@ -1,8 +1,11 @@
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rodtrad.accounts.models import Membership
 from rodtrad.audit.models import Action
 from rodtrad.clients import access, services
+from rodtrad.plans.access import period_for
+from rodtrad.plans.views import plan_document_context
 
 from .pdf import pdf_response, render_pdf
 
@@ -27,3 +30,35 @@ def client_file(request, client_id):
     }
     pdf = render_pdf("documents/client_file.html", context)
     return pdf_response(pdf, f"genomforandeakt-{client.pk}-{timezone.localdate():%Y%m%d}.pdf")
+
+
+def _plan_document(request, client_id, period_id, *, template, filename):
+    """Both plan documents are audited exports, of an established period only."""
+    period = period_for(request, client_id, period_id, Action.EXPORT)
+    if not period.is_established:
+        return access.refused(request, _("Only an established plan is sent or handed out."))
+    context = plan_document_context(period) | {"produced_at": timezone.localtime(), "produced_by": request.user}
+    pdf = render_pdf(template, context)
+    return pdf_response(pdf, f"{filename}-{period.plan.client_id}-{period.starts_on:%Y%m%d}.pdf")
+
+
+def plan_final(request, client_id, period_id):
+    """Slutdokument: the established plan as it goes to the case officer."""
+    return _plan_document(
+        request,
+        client_id,
+        period_id,
+        template="documents/plan_final.html",
+        filename="genomforandeplan",
+    )
+
+
+def plan_plain(request, client_id, period_id):
+    """The plain-language version for the client: large type, short sentences, their words first."""
+    return _plan_document(
+        request,
+        client_id,
+        period_id,
+        template="documents/plan_plain.html",
+        filename="min-plan",
+    )

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "rodtrad.audit",
     "rodtrad.clients",
     "rodtrad.documents",
+    "rodtrad.plans",
 ]
 
 MIDDLEWARE = [

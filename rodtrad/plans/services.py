@@ -1,0 +1,153 @@
+"""Domain operations on implementation plans, called by views, commands and tests alike."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import rules
+from .models import Goal, Plan, PlanItem, PlanPeriod, PlanTemplate, Risk, RiskAssessment
+
+ITEM_TEXT_FIELDS = ("title", "does_alone", "support_wanted", "how_wanted", "way_of_working")
+
+
+class StaleEdit(Exception):
+    """Someone else saved the period after this writer opened it."""
+
+
+class PlanIncomplete(Exception):
+    def __init__(self, missing):
+        super().__init__("; ".join(missing))
+        self.missing = missing
+
+
+class ReadOnlyPeriod(Exception):
+    """An established period is read-only, except for small changes to plan items."""
+
+
+def template_for(unit) -> PlanTemplate:
+    return PlanTemplate.objects.filter(unit=unit).first() or PlanTemplate.objects.get(unit=None)
+
+
+def sections_for(unit):
+    return template_for(unit).sections.all()
+
+
+@transaction.atomic
+def start_plan(client, unit, *, starts_on=None) -> PlanPeriod:
+    """The client's plan at this unit, with a first draft period."""
+    plan, _created = Plan.objects.get_or_create(client=client, unit=unit)
+    if plan.periods.exists():
+        raise ValidationError(_("The client already has a plan at this unit."))
+    return PlanPeriod.objects.create(plan=plan, starts_on=starts_on or timezone.localdate())
+
+
+def ensure_draft(period):
+    if period.is_established:
+        raise ReadOnlyPeriod(_("An established period is read-only."))
+
+
+def save_period(period, changes: dict, *, expected_version: int) -> PlanPeriod:
+    """Save fields of a draft period unless someone else saved it since `expected_version`."""
+    ensure_draft(period)
+    updated = PlanPeriod.objects.filter(pk=period.pk, version=expected_version, status=PlanPeriod.Status.DRAFT).update(
+        **changes, version=F("version") + 1, updated_at=timezone.now()
+    )
+    if not updated:
+        raise StaleEdit
+    period.refresh_from_db()
+    return period
+
+
+@transaction.atomic
+def establish(period, *, user) -> PlanPeriod:
+    ensure_draft(period)
+    missing = rules.missing_to_establish(period)
+    if missing:
+        raise PlanIncomplete(missing)
+    period.status = PlanPeriod.Status.ESTABLISHED
+    period.established_at = timezone.now()
+    period.established_by = user
+    period.version = F("version") + 1
+    period.save(update_fields=["status", "established_at", "established_by", "version", "updated_at"])
+    period.refresh_from_db()
+    return period
+
+
+def add_item(period, **fields) -> PlanItem:
+    ensure_draft(period)
+    return PlanItem.objects.create(period=period, **fields)
+
+
+def _describe_changes(before: dict, after: dict) -> str:
+    lines = []
+    for field in ITEM_TEXT_FIELDS:
+        if before[field] != after[field]:
+            label = PlanItem._meta.get_field(field).verbose_name
+            lines.append(f"{str(label).capitalize()}: ”{before[field]}” → ”{after[field]}”")
+    return "\n".join(lines)
+
+
+@transaction.atomic
+def change_item(item, changes: dict, *, user, reason: str = "") -> PlanItem:
+    """Draft items change freely. After establishing, a small change is made in place with a
+    reason, and a journal entry "Ändring i insats" says what changed and why."""
+    before = {field: getattr(item, field) for field in ITEM_TEXT_FIELDS}
+    for field, value in changes.items():
+        setattr(item, field, value)
+    if not item.period.is_established:
+        item.save()
+        return item
+    if not reason.strip():
+        raise ValidationError({"reason": _("Write why the plan item is changed.")})
+    after = {field: getattr(item, field) for field in ITEM_TEXT_FIELDS}
+    described = _describe_changes(before, after)
+    if not described:
+        return item
+    item.save()
+    from rodtrad.journal import services as journal  # the journal depends on plans, not the reverse
+
+    text = _("Change in plan item “%(item)s”.\n%(changes)s\nWhy: %(reason)s") % {
+        "item": item.title,
+        "changes": described,
+        "reason": reason.strip(),
+    }
+    journal.record_event_entry(
+        item.period.plan.client, category="plan_item_change", text=text, author=user, plan_item=item
+    )
+    return item
+
+
+def add_goal(item, *, confirm_many=False, **fields) -> Goal:
+    ensure_draft(item.period)
+    count = Goal.objects.filter(item__period=item.period).count()
+    if count >= rules.MANY_GOALS and not confirm_many:
+        raise ValidationError(
+            {
+                "confirm_many": _("The plan already has %(count)s goals. Goals should be few enough to work with.")
+                % {"count": count}
+            }
+        )
+    if not fields.get("sentence", "").strip():
+        fields["sentence"] = rules.compose_goal(
+            what=fields["what"],
+            how_often=fields["how_often"],
+            support=fields.get("support", ""),
+            by_when=fields["by_when"],
+            why=fields["why"],
+        )
+    return Goal.objects.create(item=item, **fields)
+
+
+def save_risk_assessment(period, **fields) -> RiskAssessment:
+    ensure_draft(period)
+    assessment, _created = RiskAssessment.objects.update_or_create(period=period, defaults=fields)
+    return assessment
+
+
+def add_risk(assessment, **fields) -> Risk:
+    ensure_draft(assessment.period)
+    if fields.get("is_protective_measure") and fields.get("consent") is None:
+        raise ValidationError({"consent": _("A protective measure needs the client's consent.")})
+    return Risk.objects.create(assessment=assessment, **fields)

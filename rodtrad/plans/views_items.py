@@ -1,0 +1,156 @@
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from rodtrad.audit.models import Action
+from rodtrad.clients import access
+from rodtrad.clients import services as client_services
+
+from . import rules, services
+from .access import item_for, period_for
+from .forms import ChangeItemForm, GoalForm, PlanItemForm, RiskAssessmentForm, RiskForm
+
+
+def _write_action(request, create=False):
+    if request.method != "POST":
+        return Action.VIEW
+    return Action.CREATE if create else Action.UPDATE
+
+
+def _orders(period):
+    return period.plan.client.orders.filter(unit=period.plan.unit)
+
+
+def period_url(period):
+    return reverse("plans:period", args=[period.plan.client_id, period.pk])
+
+
+def _apply_errors(form, error):
+    for field, messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages)
+
+
+def new_item(request, client_id, period_id):
+    period = period_for(request, client_id, period_id, _write_action(request, create=True))
+    if period.is_established:
+        return access.refused(request, _("An established period is read-only."))
+    sections = services.sections_for(period.plan.unit).filter(holds_items=True)
+    form = PlanItemForm(
+        request.POST or None,
+        sections=sections,
+        orders=_orders(period),
+        initial={"section": request.GET.get("avsnitt"), "order": _orders(period).first()},
+    )
+    if request.method == "POST" and form.is_valid():
+        item = services.add_item(period, **form.cleaned_data)
+        return redirect(f"{period_url(period)}#item-{item.pk}")
+    return render(request, "plans/item_form.html", {"period": period, "client": period.plan.client, "form": form})
+
+
+def edit_item(request, client_id, period_id, item_id):
+    item = item_for(request, client_id, period_id, item_id, _write_action(request))
+    period = item.period
+    form = ChangeItemForm(
+        request.POST or None, instance=item, sections=None, orders=_orders(period), established=period.is_established
+    )
+    if request.method == "POST" and form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in services.ITEM_TEXT_FIELDS}
+        changes["order"] = form.cleaned_data["order"]
+        try:
+            services.change_item(item, changes, user=request.user, reason=form.cleaned_data.get("reason", ""))
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            return redirect(f"{period_url(period)}#item-{item.pk}")
+    context = {"period": period, "client": period.plan.client, "form": form, "item": item}
+    return render(request, "plans/item_form.html", context)
+
+
+def new_goal(request, client_id, period_id, item_id):
+    item = item_for(request, client_id, period_id, item_id, _write_action(request, create=True))
+    period = item.period
+    if period.is_established:
+        return access.refused(request, _("An established period is read-only."))
+    order = item.order
+    initial = {"order_goal": order.personal_goals if order else ""}
+    form = GoalForm(request.POST or None, initial=initial, today=timezone.localdate())
+    if request.method == "POST" and form.is_valid():
+        fields = {name: value for name, value in form.cleaned_data.items() if name != "confirm_many"}
+        try:
+            services.add_goal(item, confirm_many=form.cleaned_data["confirm_many"], **fields)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            return redirect(f"{period_url(period)}#item-{item.pk}")
+    goal_count = item.goals.model.objects.filter(item__period=period).count()
+    context = {
+        "period": period,
+        "client": period.plan.client,
+        "item": item,
+        "form": form,
+        "many_goals": goal_count >= rules.MANY_GOALS,
+        "preview": _preview_from(form),
+    }
+    return render(request, "plans/goal_form.html", context)
+
+
+def _preview_from(form):
+    data = form.data if form.is_bound else form.initial
+    by_when = None
+    try:
+        by_when = form.fields["by_when"].to_python(data.get("by_when"))
+    except ValidationError:
+        pass
+    return rules.compose_goal(
+        what=data.get("what", ""),
+        how_often=data.get("how_often", ""),
+        support=data.get("support", ""),
+        by_when=by_when,
+        why=data.get("why", ""),
+    )
+
+
+def goal_preview(request):
+    """The goal sentence composed live from the goal template's fields (htmx). It reads no client
+    data, only what the writer has typed, so it needs no access check."""
+    form = GoalForm(request.POST or None, today=timezone.localdate())
+    return render(request, "plans/_goal_preview.html", {"preview": _preview_from(form)})
+
+
+def risks(request, client_id, period_id):
+    period = period_for(request, client_id, period_id, _write_action(request))
+    assessment = getattr(period, "risk_assessment", None)
+    client = period.plan.client
+    items = period.items.all()
+    consents = client.consents.filter(withdrawn_on__isnull=True)
+    assessment_form = RiskAssessmentForm(
+        request.POST if request.POST.get("form") == "assessment" else None,
+        instance=assessment,
+        initial={"assessed_on": timezone.localdate()},
+    )
+    risk_form = RiskForm(request.POST if request.POST.get("form") == "risk" else None, items=items, consents=consents)
+    if request.method == "POST":
+        if period.is_established:
+            return access.refused(request, _("An established period is read-only."))
+        if request.POST.get("form") == "assessment" and assessment_form.is_valid():
+            services.save_risk_assessment(period, **assessment_form.cleaned_data)
+            return redirect("plans:risks", client_id, period_id)
+        if request.POST.get("form") == "risk" and risk_form.is_valid():
+            if assessment is None:
+                risk_form.add_error(None, _("Save the assessment's date and team first."))
+            else:
+                services.add_risk(assessment, **risk_form.cleaned_data)
+                return redirect("plans:risks", client_id, period_id)
+    context = {
+        "period": period,
+        "client": client,
+        "assessment": assessment,
+        "assessment_form": assessment_form,
+        "risk_form": risk_form,
+        "risks": assessment.risks.select_related("item", "consent") if assessment else [],
+        "matrix": rules.RISK_MATRIX,
+        "current_orders": client_services.current_orders(client),
+    }
+    return render(request, "plans/risks.html", context)

@@ -1,0 +1,137 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from rodtrad.clients.models import Consent
+from rodtrad.plans import services
+from rodtrad.plans.models import Goal, PlanPeriod
+
+from ..factories import ConsentFactory
+from .conftest import goal_fields
+
+
+def test_an_incomplete_period_cannot_be_established_and_says_what_is_missing(period, world):
+    with pytest.raises(services.PlanIncomplete) as incomplete:
+        services.establish(period, user=world.staff)
+    missing = " ".join(incomplete.value.missing)
+    assert "planeringsdatum" in missing.lower()
+    assert "Hur brukaren var delaktig" in missing
+    assert "SMART-mål" in missing
+    assert "Riskbedömningen" in missing
+    period.refresh_from_db()
+    assert period.status == PlanPeriod.Status.DRAFT
+
+
+def test_a_complete_period_is_established_with_who_and_when(complete_period, world):
+    services.establish(complete_period, user=world.staff)
+    assert complete_period.status == PlanPeriod.Status.ESTABLISHED
+    assert complete_period.established_by == world.staff
+    assert complete_period.established_at is not None
+
+
+def test_declined_goals_with_a_reason_make_a_plan_valid_without_goals(complete_period, world):
+    Goal.objects.filter(item__period=complete_period).delete()
+    with pytest.raises(services.PlanIncomplete):
+        services.establish(complete_period, user=world.staff)
+    services.save_period(
+        complete_period,
+        {"declined_goals_reason": "Elsa vill inte ha mål just nu."},
+        expected_version=complete_period.version,
+    )
+    services.establish(complete_period, user=world.staff)
+
+
+def test_a_client_who_declined_to_take_part_needs_the_reason_instead(complete_period, world):
+    Goal.objects.filter(item__period=complete_period).delete()
+    services.save_period(
+        complete_period,
+        {"participation": "", "declined_participation_reason": "Jonas ville inte delta; han var trött efter flytten."},
+        expected_version=complete_period.version,
+    )
+    services.establish(complete_period, user=world.staff)
+
+
+def test_a_child_needs_the_child_perspective(complete_period, world):
+    client = world.client
+    client.date_of_birth = datetime.date.today().replace(year=datetime.date.today().year - 15)
+    client.save()
+    with pytest.raises(services.PlanIncomplete) as incomplete:
+        services.establish(complete_period, user=world.staff)
+    assert any("barnperspektivet" in text.lower() for text in incomplete.value.missing)
+    services.save_period(
+        complete_period,
+        {
+            "child_views": "Leo visade med bilder att han vill spela fotboll.",
+            "child_best_interest": "Trygghet och fritid väger tyngst.",
+        },
+        expected_version=complete_period.version,
+    )
+    services.establish(complete_period, user=world.staff)
+
+
+def test_the_risk_assessment_needs_grounds_or_risks(complete_period, world):
+    services.save_risk_assessment(
+        complete_period, assessed_on=datetime.date(2026, 11, 5), no_risks_identified=False, no_risks_grounds=""
+    )
+    with pytest.raises(services.PlanIncomplete) as incomplete:
+        services.establish(complete_period, user=world.staff)
+    assert any("risk" in text.lower() for text in incomplete.value.missing)
+
+
+def test_a_protective_measure_needs_consent_and_is_reviewed_within_six_months(complete_period, item, world):
+    assessment = services.save_risk_assessment(
+        complete_period, assessed_on=datetime.date(2026, 11, 5), no_risks_identified=False, no_risks_grounds=""
+    )
+    fields = {
+        "item": item,
+        "description": "Kan bränna sig på spisen",
+        "consequence": 3,
+        "likelihood": 2,
+        "actions": "Spisvakt",
+        "responsible": "Kontaktman",
+        "follow_up_on": datetime.date(2027, 1, 5),
+        "is_protective_measure": True,
+        "protective_purpose": "Spisvakt som stänger av spisen",
+    }
+    with pytest.raises(ValidationError):
+        services.add_risk(assessment, **fields)
+    consent = ConsentFactory(client=world.client, recorded_by=world.staff, kind=Consent.Kind.EXPLICIT)
+    risk = services.add_risk(assessment, consent=consent, **fields)
+    assert risk.risk_class == "R2"
+    assert risk.protective_review_due_on == datetime.date(2027, 5, 5)
+    assert assessment.review_due_on == datetime.date(2027, 11, 5)
+
+
+def test_more_than_five_goals_must_be_confirmed(period, item):
+    for number in range(5):
+        services.add_goal(item, **goal_fields(what=f"mål {number}"))
+    with pytest.raises(ValidationError) as many:
+        services.add_goal(item, **goal_fields(what="mål 6"))
+    assert "confirm_many" in many.value.message_dict
+    services.add_goal(item, confirm_many=True, **goal_fields(what="mål 6"))
+    assert Goal.objects.filter(item__period=period).count() == 6
+
+
+def test_the_goal_sentence_is_composed_when_left_empty_and_kept_when_written(item):
+    composed = services.add_goal(item, **goal_fields())
+    assert composed.sentence.startswith("Laga middag själv två gånger i veckan")
+    written = services.add_goal(item, **goal_fields(sentence="Elsa lagar middag själv."))
+    assert written.sentence == "Elsa lagar middag själv."
+
+
+def test_an_established_period_is_read_only(complete_period, item, world):
+    services.establish(complete_period, user=world.staff)
+    with pytest.raises(services.ReadOnlyPeriod):
+        services.save_period(complete_period, {"participants": "Någon annan"}, expected_version=complete_period.version)
+    with pytest.raises(services.ReadOnlyPeriod):
+        services.add_goal(item, **goal_fields())
+
+
+def test_a_stale_save_is_refused(period):
+    opened_at = period.version
+    services.save_period(period, {"participants": "Elsa"}, expected_version=opened_at)
+    with pytest.raises(services.StaleEdit):
+        services.save_period(period, {"participants": "Elsa och mamma"}, expected_version=opened_at)
+    period.refresh_from_db()
+    assert period.participants == "Elsa"

@@ -1,0 +1,134 @@
+import shutil
+import subprocess
+
+import pytest
+
+from rodtrad.audit.models import AccessEvent, Action
+from rodtrad.plans import services
+from rodtrad.plans.models import PlanPeriod
+
+
+def url(period, suffix=""):
+    return f"/brukare/{period.plan.client_id}/plan/{period.pk}/{suffix}"
+
+
+def test_starting_a_plan_for_the_users_unit(world, as_user):
+    response = as_user(world.staff).post(f"/brukare/{world.client.pk}/plan/", {"unit": world.unit.pk})
+    period = PlanPeriod.objects.get(plan__client=world.client)
+    assert response["Location"] == url(period)
+    assert AccessEvent.objects.filter(client=world.client, action=Action.CREATE, object_type="plan").exists()
+
+
+def test_a_plan_cannot_be_started_for_a_unit_without_an_order_there(world, as_user):
+    response = as_user(world.staff).post(f"/brukare/{world.client.pk}/plan/", {"unit": world.other_unit.pk})
+    assert response.status_code == 403
+    assert not PlanPeriod.objects.exists()
+
+
+def test_establishing_an_incomplete_plan_lists_what_is_missing(period, world, as_user):
+    response = as_user(world.staff).post(url(period, "faststall/"))
+    body = response.content.decode()
+    assert response.status_code == 422
+    assert "Perioden kunde inte fastställas" in body
+    assert "Riskbedömningen." in body
+
+
+def test_establishing_a_complete_plan(complete_period, world, as_user):
+    response = as_user(world.staff).post(url(complete_period, "faststall/"))
+    assert response.status_code == 302
+    complete_period.refresh_from_db()
+    assert complete_period.is_established
+    assert AccessEvent.objects.filter(action=Action.SIGN, object_id=str(complete_period.pk)).exists()
+
+
+def participation_data(period, **overrides):
+    return {
+        "version": period.version,
+        "planning_date": "2026-11-05",
+        "participation": "Elsa berättade själv",
+        "participants": "Elsa",
+        "follow_up_planned_on": "2027-05-05",
+    } | overrides
+
+
+def test_autosave_answers_htmx_with_the_saved_state(period, world, as_user):
+    response = as_user(world.staff).post(
+        url(period, "framtagande/"), participation_data(period), HTTP_HX_REQUEST="true"
+    )
+    assert "Sparat" in response.content.decode()
+    period.refresh_from_db()
+    assert period.participation == "Elsa berättade själv"
+    assert f'value="{period.version}"' in response.content.decode()
+
+
+def test_the_second_of_two_concurrent_saves_is_refused_and_keeps_its_text(period, world, as_user):
+    opened = period.version
+    as_user(world.staff).post(url(period, "framtagande/"), participation_data(period, version=opened))
+    response = as_user(world.manager).post(
+        url(period, "framtagande/"), participation_data(period, version=opened, participation="Min egen text")
+    )
+    body = response.content.decode()
+    assert response.status_code == 409
+    assert "Någon annan sparade planen medan du skrev" in body
+    assert "Min egen text" in body
+    period.refresh_from_db()
+    assert period.participation == "Elsa berättade själv"
+
+
+def test_an_established_period_refuses_changes_to_participation(complete_period, world, as_user):
+    services.establish(complete_period, user=world.staff)
+    response = as_user(world.staff).post(url(complete_period, "framtagande/"), participation_data(complete_period))
+    assert response.status_code == 403
+
+
+def test_the_goal_sentence_preview_is_composed_from_what_is_typed(world, as_user):
+    data = {
+        "what": "gå till affären",
+        "how_often": "en gång i veckan",
+        "by_when": "2027-03-01",
+        "why": "han vill handla själv",
+    }
+    body = as_user(world.staff).post("/plan/malformulering/", data).content.decode()
+    assert "Gå till affären en gång i veckan, senast 1 mars 2027." in body
+
+
+def test_a_goal_in_the_past_is_refused_with_the_typed_text_kept(item, world, as_user):
+    data = {
+        "goal_type": "develop",
+        "what": "laga mat",
+        "how_often": "varje dag",
+        "by_when": "2020-01-01",
+        "why": "för att",
+        "order_goal": "Leva som andra",
+    }
+    response = as_user(world.staff).post(url(item.period, f"insatser/{item.pk}/mal/ny/"), data)
+    body = response.content.decode()
+    assert "Ett mål nås i framtiden" in body
+    assert 'value="laga mat"' in body
+
+
+def pdf_text(response):
+    return subprocess.run(
+        ["pdftotext", "-", "-"], input=response.content, capture_output=True, check=True
+    ).stdout.decode()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
+def test_both_plan_documents_are_audited_exports_without_a_protected_address(complete_period, world, as_user):
+    world.client.has_protected_details = True
+    world.client.address = "Hemliga gränd 9"
+    world.client.save()
+    services.establish(complete_period, user=world.staff)
+    final = as_user(world.staff).get(url(complete_period, "slutdokument.pdf"))
+    plain = as_user(world.staff).get(url(complete_period, "min-plan.pdf"))
+    final_text, plain_text = pdf_text(final), pdf_text(plain)
+    assert "Genomförandeplan: Elsa Lindqvist" in final_text
+    assert "Laga middag själv två gånger i veckan" in final_text
+    assert "Min plan, Elsa" in plain_text
+    assert "Med bildrecept" in plain_text
+    assert "Hemliga gränd" not in final_text + plain_text
+    assert AccessEvent.objects.filter(action=Action.EXPORT, client=world.client).count() == 2
+
+
+def test_a_draft_plan_is_not_handed_out(period, world, as_user):
+    assert as_user(world.staff).get(url(period, "slutdokument.pdf")).status_code == 403
