@@ -8,9 +8,9 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from rodtrad.audit.models import AccessEvent
+from rodtrad.clients.models import ProtectedDetailsGrant
 from rodtrad.plans import services as plan_services
 from rodtrad.plans.models import PlanPeriod, SectionTemplate
-from rodtrad.clients.models import ProtectedDetailsGrant
 
 from .factories import ConsentFactory, ContactFactory
 

@@ -1,3 +1,5 @@
+import contextlib
+
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -99,10 +101,8 @@ def new_goal(request, client_id, period_id, item_id):
 def _preview_from(form):
     data = form.data if form.is_bound else form.initial
     by_when = None
-    try:
+    with contextlib.suppress(ValidationError):
         by_when = form.fields["by_when"].to_python(data.get("by_when"))
-    except ValidationError:
-        pass
     return rules.compose_goal(
         what=data.get("what", ""),
         how_often=data.get("how_often", ""),
