@@ -43,7 +43,8 @@ def _render_review(request, client=None):
     form = LogFilterForm(request.GET or None, manager=request.user)
     events, client = _events_for(request, form, Action.VIEW, client)
     page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("sida"))
-    return render(request, "audit/review.html", {"form": form, "page": page, "client": client})
+    context = {"form": form, "page": page, "client": client, "nav": "audit"}
+    return render(request, "audit/review.html", context)
 
 
 def review(request):
