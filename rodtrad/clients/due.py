@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .models import add_months
+
 
 @dataclass(frozen=True)
 class DueItem:
@@ -16,17 +18,34 @@ class DueItem:
     url: str
 
 
-def first_plan(orders, today):
-    """Orders that need a plan have one due a unit-set number of days after they start.
-    Until the plan module exists every such order still lacks one."""
+PLAN_AGE_WARNING_MONTHS = 11
+
+
+def first_plan(orders, established_units, today):
+    """An order that needs a plan has the first one due a unit-set number of days after it
+    starts, until a period is established at that unit."""
     for order in orders:
-        if order.needs_plan:
+        if order.needs_plan and order.unit_id not in established_units:
             due_on = order.first_plan_due
             yield DueItem(
                 _("First implementation plan for %(service)s") % {"service": order.service.name},
                 due_on,
                 due_on < today,
                 reverse("clients:detail", args=[order.client_id]) + "#orders-heading",
+            )
+
+
+def plan_age(latest_established, today):
+    """A plan is never older than a year; warn from eleven months."""
+    for period in latest_established:
+        warn_on = add_months(period.starts_on, PLAN_AGE_WARNING_MONTHS)
+        if warn_on <= today:
+            due_on = add_months(period.starts_on, 12)
+            yield DueItem(
+                _("Yearly review of the plan at %(unit)s") % {"unit": period.plan.unit.name},
+                due_on,
+                due_on < today,
+                reverse("plans:period", args=[period.plan.client_id, period.pk]),
             )
 
 
@@ -55,11 +74,13 @@ def file_to_authority(orders, today):
             )
 
 
-def due_for(client, *, orders, consents, today=None):
+def due_for(client, *, orders, consents, latest_established=(), today=None):
     today = today or timezone.localdate()
     current = [order for order in orders if order.ended_on is None]
+    established_units = {period.plan.unit_id for period in latest_established}
     items = [
-        *first_plan(current, today),
+        *first_plan(current, established_units, today),
+        *plan_age(latest_established, today),
         *consent_reviews(consents, today),
         *file_to_authority(orders, today),
     ]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from rodtrad.accounts.roles import is_manager
 from rodtrad.audit.models import Action
+from rodtrad.plans.models import PlanItem, PlanPeriod
 
 from . import access, due, services
 from .forms import ClientForm, OrderForm
@@ -45,6 +46,7 @@ def client_detail(request, client_id):
     orders = list(client.orders.select_related("service", "unit", "file_sent_by"))
     consents = list(client.consents.prefetch_related(Prefetch("reviews", queryset=ConsentReview.objects.all())))
     contact_persons = ContactPerson.objects.filter(client=client).select_related("user")
+    current_periods, latest_established = _plan_periods(client)
     return render(
         request,
         "clients/client_detail.html",
@@ -53,13 +55,32 @@ def client_detail(request, client_id):
             "current_orders": [order for order in orders if order.ended_on is None],
             "ended_orders": [order for order in orders if order.ended_on is not None],
             "contact_persons": contact_persons,
-            "due_items": due.due_for(client, orders=orders, consents=consents),
+            "due_items": due.due_for(
+                client, orders=orders, consents=consents, latest_established=latest_established
+            ),
+            "current_periods": current_periods,
             "active_consents": [consent for consent in consents if consent.is_active],
             "is_closed": services.is_closed(client),
             "retention_from": services.retention_counted_from(client),
             "can_manage": is_manager(request.user),
         },
     )
+
+
+def _plan_periods(client):
+    """Per plan: the newest period (what staff work from) and the newest established one."""
+    periods = (
+        PlanPeriod.objects.filter(plan__client=client)
+        .select_related("plan__unit")
+        .prefetch_related(Prefetch("items", queryset=PlanItem.objects.prefetch_related("goals")))
+        .order_by("plan_id", "-starts_on", "-pk")
+    )
+    current, established = {}, {}
+    for period in periods:
+        current.setdefault(period.plan_id, period)
+        if period.is_established:
+            established.setdefault(period.plan_id, period)
+    return list(current.values()), list(established.values())
 
 
 def register_client(request):

@@ -30,7 +30,6 @@ INSTALLED_APPS = [
     "rodtrad.clients",
     "rodtrad.documents",
     "rodtrad.plans",
-    "rodtrad.journal",
 ]
 
 MIDDLEWARE = [

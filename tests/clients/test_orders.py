@@ -5,6 +5,8 @@ from django.utils import timezone
 from rodtrad.audit.models import AccessEvent, Action
 from rodtrad.clients import services
 from rodtrad.clients.models import Service
+from rodtrad.plans import services as plans
+from rodtrad.plans.models import PlanPeriod
 
 from ..factories import OrderFactory
 
@@ -101,3 +103,11 @@ def test_the_overview_lists_what_is_due(world, as_user):
     assert "Första genomförandeplan för" in body
     assert order.service.name in body
     assert "Sen" in body  # the demo order started 2025-01-01, so the first plan is late
+
+
+def test_an_established_plan_removes_the_first_plan_from_what_is_due(world, as_user):
+    period = plans.start_plan(world.client, world.unit, starts_on=datetime.date(2025, 1, 10))
+    PlanPeriod.objects.filter(pk=period.pk).update(status=PlanPeriod.Status.ESTABLISHED)
+    body = as_user(world.staff).get(f"/brukare/{world.client.pk}/").content.decode()
+    assert "Första genomförandeplan för" not in body
+    assert "Årlig uppföljning av planen på Gruppbostaden Testet" in body  # started over eleven months ago
