@@ -20,6 +20,8 @@ from rodtrad.clients.models import (
     ProtectedDetailsGrant,
     Service,
 )
+from rodtrad.plans import services as plans
+from rodtrad.plans.models import SectionTemplate
 
 ORGANISATION = "Demokommunen vård och omsorg"
 PASSWORD = "rodtrad-demo"
@@ -152,6 +154,7 @@ def load():
             ContactPerson.objects.create(client=client, user=users[contact], since=start)
         clients[last] = client
     _details(clients, units, users)
+    _plans(clients, units, users)
 
 
 def _details(clients, units, users):
@@ -226,3 +229,72 @@ def _details(clients, units, users):
     # A safety alarm alongside home care: no implementation plan is needed for it.
     alarm = Service.objects.get(law="SoL", name="Trygghetslarm")
     _order(clients["Andersson"], units["soder"], alarm, datetime.date(2025, 6, 1))
+
+
+def _plans(clients, units, users):
+    """Elsa has an established plan at the group home; Omar's is a draft being written."""
+    sections = {section.title: section for section in SectionTemplate.objects.filter(template__unit=None)}
+    elsa = clients["Lindqvist"]
+    order = elsa.orders.get(unit=units["larkan"])
+    period = plans.start_plan(elsa, units["larkan"], starts_on=datetime.date(2026, 3, 15))
+    plans.save_period(
+        period,
+        {
+            "planning_date": datetime.date(2026, 3, 15),
+            "participation": "Elsa var med på mötet och visade med bildstöd vad hon vill. Hon valde själv målet om matlagning.",
+            "participants": "Elsa Lindqvist, Birgitta Lindqvist (mamma), Karim Haddad (kontaktman)",
+            "follow_up_planned_on": datetime.date(2026, 9, 15),
+            "signature_method": "oral",
+            "signed_on": datetime.date(2026, 3, 15),
+            "signed_by": "Elsa Lindqvist",
+        },
+        expected_version=period.version,
+    )
+    cooking = plans.add_item(
+        period,
+        section=sections["Måltidssituation"],
+        order=order,
+        title="Laga middag",
+        does_alone="Elsa skalar och skär grönsaker själv.",
+        support_wanted="Stöd vid spisen och med att läsa receptet.",
+        how_wanted="Elsa vill ha bildrecept och att personalen står bredvid utan att ta över.",
+    )
+    plans.add_item(
+        period,
+        section=sections["Vanor och rutiner"],
+        order=order,
+        title="Morgonrutin",
+        does_alone="Elsa klär på sig själv.",
+        support_wanted="Påminnelse om tiden.",
+        how_wanted="Bildschema på kylskåpet; personalen knackar på kl. 7.30.",
+    )
+    plans.add_goal(
+        cooking,
+        goal_type="develop",
+        what="laga middag själv",
+        how_often="en gång i veckan",
+        support="bildrecept och personal i köket",
+        by_when=datetime.date(2027, 3, 15),
+        why="Elsa vill kunna bjuda sin mamma på middag",
+        order_goal=order.personal_goals,
+    )
+    assessment = plans.save_risk_assessment(
+        period,
+        assessed_on=datetime.date(2026, 3, 15),
+        team="Karim Haddad (kontaktman), Cecilia Ekström (enhetschef)",
+        responsible="Karim Haddad",
+    )
+    plans.add_risk(
+        assessment,
+        item=cooking,
+        description="Elsa kan bränna sig på spisplattan när hon lagar mat.",
+        consequence=2,
+        likelihood=2,
+        causes="Svårt att se om plattan är varm.",
+        tried_before="Inga åtgärder prövade tidigare.",
+        actions="Personal står bredvid vid spisen; markering på plattorna.",
+        responsible="Karim Haddad (kontaktman)",
+        follow_up_on=datetime.date(2026, 9, 15),
+    )
+    plans.establish(period, user=users["kontaktman"])
+    plans.start_plan(clients["Åberg"], units["larkan"], starts_on=datetime.date(2026, 11, 1))

@@ -5,6 +5,7 @@ from rodtrad.accounts.models import Membership
 from rodtrad.audit.models import Action
 from rodtrad.clients import access, services
 from rodtrad.plans.access import period_for
+from rodtrad.plans.models import PlanPeriod
 from rodtrad.plans.views import plan_document_context
 
 from .pdf import pdf_response, render_pdf
@@ -23,6 +24,10 @@ def client_file(request, client_id):
         "consents": client.consents.select_related("given_by_representative", "recorded_by").prefetch_related(
             "reviews__reviewed_by"
         ),
+        "plan_periods": [
+            plan_document_context(period)
+            for period in PlanPeriod.objects.filter(plan__client=client).select_related("plan__unit", "established_by")
+        ],
         "closed": services.is_closed(client),
         "retention_from": services.retention_counted_from(client),
         "produced_at": timezone.localtime(),

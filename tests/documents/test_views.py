@@ -5,6 +5,8 @@ import pytest
 
 from rodtrad.audit.models import AccessEvent, Action
 from rodtrad.clients import services
+from rodtrad.plans import services as plans
+from rodtrad.plans.models import SectionTemplate
 
 from ..factories import ConsentFactory
 
@@ -45,3 +47,11 @@ def test_a_protected_address_is_never_in_the_file(world, as_user):
 
 def test_support_staff_cannot_export_the_file(world, as_user):
     assert as_user(world.staff).get(f"/brukare/{world.client.pk}/akt.pdf").status_code == 404
+
+
+def test_the_file_holds_every_plan_period(world, as_user):
+    period = plans.start_plan(world.client, world.unit)
+    plans.add_item(period, section=SectionTemplate.objects.filter(holds_items=True).first(), title="Kvällspromenad")
+    text = pdf_text(as_user(world.manager).get(f"/brukare/{world.client.pk}/akt.pdf"))
+    assert "Genomförandeplaner" in text
+    assert "Kvällspromenad" in text
