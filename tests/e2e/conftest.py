@@ -63,6 +63,12 @@ def browser_type_launch_args(browser_type_launch_args, browser_tools):
     return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
 
 
+REFERENCE_DATA_MIGRATIONS = [
+    "rodtrad.clients.migrations.0003_service_catalogue",
+    "rodtrad.plans.migrations.0002_default_template",
+]
+
+
 @pytest.fixture
 def demo_data(transactional_db):
     """The invented demo organisation, in the database the live server reads.
@@ -71,9 +77,10 @@ def demo_data(transactional_db):
     which empties every table after each test, the service catalogue that a migration wrote
     included. Serialized rollback cannot put it back here: once Playwright runs its event loop,
     Django hands this thread a new connection object without the serialized copy. So the
-    catalogue is seeded again (idempotently) before the demo orders refer to it."""
-    seed_service_catalogue = import_module("rodtrad.clients.migrations.0003_service_catalogue").seed
-    seed_service_catalogue(django_apps, schema_editor=None)
+    reference data the migrations wrote (the service catalogue, the default plan template) is
+    seeded again, idempotently, before the demo data refers to it."""
+    for migration in REFERENCE_DATA_MIGRATIONS:
+        import_module(migration).seed(django_apps, schema_editor=None)
     demo.load()
 
 
