@@ -55,9 +55,7 @@ def client_detail(request, client_id):
             "current_orders": [order for order in orders if order.ended_on is None],
             "ended_orders": [order for order in orders if order.ended_on is not None],
             "contact_persons": contact_persons,
-            "due_items": due.due_for(
-                client, orders=orders, consents=consents, latest_established=latest_established
-            ),
+            "due_items": due.due_for(client, orders=orders, consents=consents, latest_established=latest_established),
             "current_periods": current_periods,
             "active_consents": [consent for consent in consents if consent.is_active],
             "is_closed": services.is_closed(client),

@@ -7,7 +7,9 @@ from rodtrad.plans.models import PlanPeriod
 
 def items_on(world, today):
     orders = list(world.client.orders.select_related("service", "unit"))
-    established = list(PlanPeriod.objects.filter(plan__client=world.client, status="established").select_related("plan__unit"))
+    established = list(
+        PlanPeriod.objects.filter(plan__client=world.client, status="established").select_related("plan__unit")
+    )
     return due.due_for(world.client, orders=orders, consents=[], latest_established=established, today=today)
 
 
