@@ -1,0 +1,265 @@
+"""The data files in `data/`: reading them, and turning their lines into word forms and regexes.
+
+Every file is UTF-8 text. A line starting with `#` is a comment, blank lines are skipped, a line
+`[name]` starts a section, and any other line is an entry: `pattern => suggestion` (the
+suggestion is optional). What a pattern is depends on the section: a word entry
+(`headword, extra form, ...`) or a phrase (see `phrase_regex`). docs/writing-assistant.md
+describes the format for the people who edit the files.
+"""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+
+class DataFileError(ValueError):
+    """A data file line that cannot be read; the message names the file and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    file: str
+    line: int
+    section: str
+    pattern: str
+    suggestion: str | None
+
+
+def read(name: str, sections: set[str]) -> dict[str, list[Entry]]:
+    """The entries of data file `name` by section; a section not in `sections` is an error."""
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    entries: dict[str, list[Entry]] = {section: [] for section in sections}
+    section = None
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1].strip()
+            if section not in sections:
+                known = ", ".join(f"[{s}]" for s in sorted(sections))
+                raise DataFileError(f"{name}:{number}: unknown section [{section}] (known: {known})")
+            continue
+        if section is None:
+            raise DataFileError(f"{name}:{number}: entry before the first [section]")
+        pattern, arrow, suggestion = line.partition("=>")
+        pattern = pattern.strip()
+        if not pattern:
+            raise DataFileError(f"{name}:{number}: empty entry")
+        suggestion = (suggestion.strip() or None) if arrow else None
+        entries[section].append(Entry(name, number, section, pattern, suggestion))
+    return entries
+
+
+# Word entries --------------------------------------------------------------------------------
+
+WORD_CLASSES = {"adjektiv", "verb", "substantiv", "oböjligt"}
+
+
+def word_forms(entry: Entry, word_class: str) -> tuple[str, set[str]]:
+    """The headword of a word entry and every form it is to be recognised in (lower case)."""
+    words = [w.strip().lower() for w in entry.pattern.split(",")]
+    if not all(words) or any(" " in w for w in words):
+        raise DataFileError(f"{entry.file}:{entry.line}: a word entry is `word, form, form` with one word each")
+    headword = words[0]
+    generate = {"adjektiv": _adjective_forms, "verb": _verb_forms, "substantiv": _noun_forms}.get(word_class)
+    forms = generate(headword) if generate else {headword}
+    return headword, forms | set(words)
+
+
+def _adjective_forms(word: str) -> set[str]:
+    forms = {word + suffix for suffix in ("", "a", "t", "e", "s", "are", "ast", "aste")}
+    if word.endswith("en"):  # ledsen: ledsna, ledset
+        stem = word[:-2]
+        forms |= {stem + "na", stem + "et", stem + "nare", stem + "nast", stem + "naste"}
+    if word.endswith("ad"):  # irriterad: irriterade, irriterat
+        forms |= {word + "e", word[:-1] + "t"}
+    elif word.endswith("d"):  # nedstämd: nedstämt
+        forms.add(word[:-1] + "t")
+    return forms
+
+
+def _verb_forms(word: str) -> set[str]:
+    if not word.endswith("a"):
+        return {word}
+    stem = word[:-1]
+    # First conjugation (vägrar, vägrade, vägrat) and second (gnäller, gnällde, köpte), with passives.
+    suffixes = ("a", "ar", "ade", "at", "ande", "as", "ades", "ats", "er", "de", "t", "te", "es", "des", "ts", "s")
+    forms = {stem + suffix for suffix in suffixes}
+    if stem.endswith("r"):  # bära: bär
+        forms.add(stem)
+    return forms
+
+
+def _noun_forms(word: str) -> set[str]:
+    suffixes = ("", "s", "n", "ns", "en", "ens", "et", "ets", "er", "ers", "erna", "ernas", "ar", "arna", "na")
+    forms = {word + suffix for suffix in suffixes}
+    if word.endswith("a"):  # mamma: mammor, mammorna
+        forms |= {word[:-1] + suffix for suffix in ("or", "ors", "orna", "ornas")}
+    if word.endswith("e"):  # granne: grannar
+        forms |= {word[:-1] + suffix for suffix in ("ar", "arna", "ars", "arnas")}
+    if word.endswith("are"):  # läkare: läkarna
+        forms |= {word[:-1] + "na", word[:-1] + "nas"}
+    return forms
+
+
+# Phrases -------------------------------------------------------------------------------------
+
+_MONTHS = (
+    "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+)
+_NUMBER_WORDS = (
+    "en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|tjugo|trettio|fyrtio"
+    "|femtio|sextio|hundra|halv|halvt"
+)
+_NUMBER = rf"(?:\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?|(?:{_NUMBER_WORDS})(?:\s*[-–]\s*(?:{_NUMBER_WORDS}))?)"
+
+PLACEHOLDERS = {
+    "tal": _NUMBER,
+    "månad": rf"(?:{_MONTHS})",
+    "år": r"(?:19|20)\d\d",
+    "datum": rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:[-/]\d{{2,4}})?|\d{{1,2}}(?::e|e)?\s+(?:{_MONTHS})(?:\s+(?:19|20)\d\d)?)",
+    "veckodag": r"(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en|ar|arna|s)?",
+    "ord": r"[^\W\d_][\w’':-]*",
+}
+
+
+def _split_positions(phrase: str, where: str) -> list[tuple[bool, list[str]]]:
+    """`a|b (c|d e) {f g|h}` -> [(False, [a, b]), (True, [c, d e]), (False, [f g, h])]."""
+    positions = []
+    i = 0
+    while i < len(phrase):
+        char = phrase[i]
+        if char.isspace():
+            i += 1
+            continue
+        if char in "({":
+            close = ")" if char == "(" else "}"
+            end = phrase.find(close, i + 1)
+            if end < 0:
+                raise DataFileError(f"{where}: {char} without {close}")
+            alternatives = [a.strip() for a in phrase[i + 1 : end].split("|")]
+            positions.append((char == "(", alternatives))
+            i = end + 1
+        else:
+            end = i
+            while end < len(phrase) and not phrase[end].isspace() and phrase[end] not in "({":
+                end += 1
+            positions.append((False, phrase[i:end].split("|")))
+            i = end
+    if not positions or any(not a for _, alternatives in positions for a in alternatives):
+        raise DataFileError(f"{where}: empty phrase or empty alternative")
+    return positions
+
+
+def _word_regex(word: str, where: str) -> str:
+    if len(word) > 2 and word[0] == "<" and word[-1] == ">":
+        name = word[1:-1]
+        if name not in PLACEHOLDERS:
+            raise DataFileError(f"{where}: unknown placeholder <{name}> (known: {', '.join(PLACEHOLDERS)})")
+        return rf"(?<!\w){PLACEHOLDERS[name]}(?!\w)"
+    rx = re.escape(word)
+    if word[0].isalnum() or word[0] == "_":
+        rx = r"(?<!\w)" + rx
+    if word[-1].isalnum() or word[-1] == "_":
+        rx += r"(?!\w)"
+    return rx
+
+
+def phrase_regex(phrase: str, where: str = "phrase") -> str:
+    """A regex (for re.IGNORECASE) for a phrase in the data files' phrase format.
+
+    Words are separated by spaces and matched as whole words with any whitespace between them.
+    `a|b` is one of the words; `(a|b c)` may be left out; `{a b|c}` is one of several
+    alternatives that may have more than one word; `<tal>`, `<månad>`, `<datum>`, `<år>`,
+    `<veckodag>` and `<ord>` stand for a number, month, date, year, weekday and any word.
+    A match may end in whitespace: strip it before using the span.
+    """
+    parts = []
+    for optional, alternatives in _split_positions(phrase, where):
+        regexes = [r"\s*".join(_word_regex(w, where) for w in alt.split()) for alt in alternatives]
+        parts.append(f"(?:(?:{'|'.join(regexes)})\\s*){'?' if optional else ''}")
+    return "".join(parts)
+
+
+_FIRST_TOKEN = re.compile(r"[^\W\d_]+(?:[-:’'][^\W\d_]+)*|\d+|\S")
+_DIGIT_START = ("<tal>", "<år>", "<datum>")
+
+
+def _first_words(phrase: str, where: str) -> set[str]:
+    """The words a phrase can begin with (lower case, as the tokenizer cuts them), or
+    placeholders: "<tal>" "<månad>" ... . Used to try the phrase only where it can match."""
+    firsts: set[str] = set()
+    for optional, alternatives in _split_positions(phrase, where):
+        for alternative in alternatives:
+            word = alternative.split()[0].lower()
+            firsts.add(word if word.startswith("<") else _FIRST_TOKEN.match(word).group())
+        if not optional:
+            break
+    return firsts
+
+
+class PhraseSet:
+    """A list of phrase entries, matched together. Scanning a 1,000-character text with one big
+    regex at every position is slow, so each entry is tried only at the tokens its first word
+    can be: `find` walks the text's tokens and runs the regex at those that can start a match."""
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = entries
+        alternatives, self._words, self._placeholders = [], set(), set()
+        for i, entry in enumerate(entries):
+            where = f"{entry.file}:{entry.line}"
+            alternatives.append(f"(?P<e{i}>{phrase_regex(entry.pattern, where)})")
+            for word in _first_words(entry.pattern, where):
+                (self._placeholders if word.startswith("<") else self._words).add(word)
+        self._regex = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+        self._any_word = "<ord>" in self._placeholders
+        self._digits = any(p in self._placeholders for p in _DIGIT_START)
+        extra = [PLACEHOLDERS[p[1:-1]] for p in self._placeholders - {"<ord>", *_DIGIT_START}]
+        if "<tal>" in self._placeholders:
+            extra.append(f"(?:{_NUMBER_WORDS})")
+        self._word_placeholder = re.compile("|".join(extra), re.IGNORECASE) if extra else None
+        self._starts: dict[str, bool] = {}  # token (lower case) -> can a phrase start there
+
+    def _can_start(self, lower: str) -> bool:
+        can = self._starts.get(lower)
+        if can is None:
+            if lower in self._words:
+                can = True
+            elif lower[0].isdigit():
+                can = self._digits
+            elif lower[0].isalpha():
+                can = self._any_word or bool(self._word_placeholder and self._word_placeholder.fullmatch(lower))
+            else:
+                can = False
+            if len(self._starts) < 100_000:
+                self._starts[lower] = can
+        return can
+
+    def find(self, text: str, tokens) -> Iterator[tuple[int, int, int]]:
+        """(start, end, entry index) for each match in text, left to right, not overlapping,
+        trailing whitespace left out. `tokens` are the text's tokens (text.tokenize)."""
+        if self._regex is None:
+            return
+        if self._placeholders:
+            candidates = [t.start for t in tokens if self._can_start(t.lower)]
+        else:
+            words = self._words
+            candidates = [t.start for t in tokens if t.lower in words]
+        done = 0
+        for position in candidates:
+            if position < done:
+                continue
+            match = self._regex.match(text, position)
+            if match is None:
+                continue
+            start = match.start()
+            end = start + len(match.group().rstrip())
+            if end > start:
+                done = end
+                yield start, end, int(match.lastgroup[1:])
+
+    def first(self, text: str, tokens) -> tuple[int, int] | None:
+        return next(((start, end) for start, end, _ in self.find(text, tokens)), None)
