@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("rodtrad.clients.urls")),
     path("", include("rodtrad.documents.urls")),
     path("", include("rodtrad.plans.urls")),
+    path("", include("rodtrad.journal.urls")),
 ]

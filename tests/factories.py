@@ -6,6 +6,7 @@ from stdnum import luhn
 
 from rodtrad.accounts.models import Membership, Organisation, Unit, User
 from rodtrad.clients.models import Client, ClientContact, Consent, ContactPerson, Order, Service
+from rodtrad.journal.models import Category, Entry
 
 
 def valid_personal_number(sequence: int) -> str:
@@ -122,3 +123,23 @@ class ConsentFactory(factory.django.DjangoModelFactory):
     method = Consent.Method.ORAL
     given_on = factory.LazyFunction(timezone.localdate)
     recorded_by = factory.SubFactory(UserFactory)
+
+
+class EntryFactory(factory.django.DjangoModelFactory):
+    """A journal draft; SignedEntryFactory for one that is signed."""
+
+    class Meta:
+        model = Entry
+
+    client = factory.SubFactory(ClientFactory)
+    author = factory.SubFactory(UserFactory)
+    category = Category.EVENT
+    occurred_at = factory.LazyFunction(timezone.now)
+    text = "Elsa åkte själv till daglig verksamhet för första gången. Hon sa att det gick bra."
+    author_name = factory.LazyAttribute(lambda entry: entry.author.get_full_name())
+    author_title = factory.LazyAttribute(lambda entry: entry.author.title)
+
+
+class SignedEntryFactory(EntryFactory):
+    signed_at = factory.LazyAttribute(lambda entry: entry.occurred_at)
+    signed_by = factory.SelfAttribute("author")

@@ -12,7 +12,7 @@ from rodtrad.clients.models import ProtectedDetailsGrant
 from rodtrad.plans import services as plan_services
 from rodtrad.plans.models import PlanPeriod, SectionTemplate
 
-from .factories import ConsentFactory, ContactFactory
+from .factories import ConsentFactory, ContactFactory, SignedEntryFactory
 
 
 def plan_period(world):
@@ -36,6 +36,7 @@ OBJECT_IDS = {
     "grant_id": lambda world: (
         ProtectedDetailsGrant.objects.create(client=world.client, user=world.staff, granted_by=world.manager).pk
     ),
+    "entry_id": lambda world: SignedEntryFactory(client=world.client, author=world.staff).pk,
 }
 
 

@@ -2,9 +2,10 @@
 the managers' dashboard will count the same rules over many clients."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import add_months
@@ -74,7 +75,20 @@ def file_to_authority(orders, today):
             )
 
 
-def due_for(client, *, orders, consents, latest_established=(), today=None):
+def monthly_note(client, last_month_missing, today):
+    """The routine wants at least one note a month; last month's missing note is overdue."""
+    if last_month_missing:
+        last_day = today.replace(day=1) - timedelta(days=1)
+        yield DueItem(
+            _("No journal entry for %(month)s: write the monthly note")
+            % {"month": formats.date_format(last_day, "F Y")},
+            last_day,
+            True,
+            reverse("journal:list", args=[client.pk]),
+        )
+
+
+def due_for(client, *, orders, consents, latest_established=(), last_month_missing=False, today=None):
     today = today or timezone.localdate()
     current = [order for order in orders if order.ended_on is None]
     established_units = {period.plan.unit_id for period in latest_established}
@@ -83,5 +97,6 @@ def due_for(client, *, orders, consents, latest_established=(), today=None):
         *plan_age(latest_established, today),
         *consent_reviews(consents, today),
         *file_to_authority(orders, today),
+        *monthly_note(client, last_month_missing and bool(current), today),
     ]
     return sorted(items, key=lambda item: item.due_on)

@@ -1,11 +1,16 @@
+from datetime import timedelta
+
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rodtrad.accounts.roles import is_manager
 from rodtrad.audit.models import Action
+from rodtrad.journal import services as journal
+from rodtrad.journal.models import Entry
 from rodtrad.plans.models import PlanItem, PlanPeriod
 
 from . import access, due, services
@@ -47,6 +52,8 @@ def client_detail(request, client_id):
     consents = list(client.consents.prefetch_related(Prefetch("reviews", queryset=ConsentReview.objects.all())))
     contact_persons = ContactPerson.objects.filter(client=client).select_related("user")
     current_periods, latest_established = _plan_periods(client)
+    today = timezone.localdate()
+    last_month = today.replace(day=1) - timedelta(days=1)
     return render(
         request,
         "clients/client_detail.html",
@@ -55,7 +62,15 @@ def client_detail(request, client_id):
             "current_orders": [order for order in orders if order.ended_on is None],
             "ended_orders": [order for order in orders if order.ended_on is not None],
             "contact_persons": contact_persons,
-            "due_items": due.due_for(client, orders=orders, consents=consents, latest_established=latest_established),
+            "due_items": due.due_for(
+                client,
+                orders=orders,
+                consents=consents,
+                latest_established=latest_established,
+                last_month_missing=journal.needs_monthly_note(client, day=last_month),
+                today=today,
+            ),
+            "latest_entries": Entry.objects.filter(client=client).signed().order_by("-occurred_at")[:5],
             "current_periods": current_periods,
             "active_consents": [consent for consent in consents if consent.is_active],
             "is_closed": services.is_closed(client),

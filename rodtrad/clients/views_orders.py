@@ -39,7 +39,9 @@ def end_order(request, client_id, order_id):
         return access.refused(request, refusal or _("The order has already ended."))
     form = EndOrderForm(request.POST or None, order=order)
     if request.method == "POST" and form.is_valid():
-        services.end_order(order, ended_on=form.cleaned_data["ended_on"], reason=form.cleaned_data["end_reason"])
+        services.end_order(
+            order, ended_on=form.cleaned_data["ended_on"], reason=form.cleaned_data["end_reason"], user=request.user
+        )
         messages.success(request, _("The order was ended. Send the file to the authority within two months."))
         return redirect("clients:detail", client_id)
     return render(request, "clients/order_end.html", {"client": order.client, "order": order, "form": form})

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "rodtrad.clients",
     "rodtrad.documents",
     "rodtrad.plans",
+    "rodtrad.journal",
 ]
 
 MIDDLEWARE = [

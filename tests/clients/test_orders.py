@@ -5,6 +5,7 @@ from django.utils import timezone
 from rodtrad.audit.models import AccessEvent, Action
 from rodtrad.clients import services
 from rodtrad.clients.models import Service
+from rodtrad.journal.models import Entry
 from rodtrad.plans import services as plans
 from rodtrad.plans.models import PlanPeriod
 
@@ -65,6 +66,10 @@ def test_ending_the_last_order_closes_the_case_and_the_record_becomes_read_only(
     assert (order.ended_on, order.end_reason) == (datetime.date(2026, 4, 30), "Flyttat")
     assert services.is_closed(world.client)
     assert services.retention_counted_from(world.client) == datetime.date(2026, 4, 30)
+    note = Entry.objects.get(client=world.client)
+    assert "avslutades 30 april 2026" in note.text
+    assert "Flyttat" in note.text
+    assert (note.author, note.signed_at is not None) == (world.manager, True)
     assert as_user(world.manager).get(f"/brukare/{world.client.pk}/andra/").status_code == 403
     overview = as_user(world.staff).get(f"/brukare/{world.client.pk}/").content.decode()
     assert "Ärendet är avslutat" in overview

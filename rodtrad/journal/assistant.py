@@ -1,0 +1,71 @@
+"""The writing assistant (rodtrad.writing) as the journal uses it: findings in a text, with the
+names of the other clients the writer can see so that none of them ends up in the entry.
+
+The assistant is a separate package. Until it is installed the journal works without it and
+shows no findings; when rodtrad.writing exists but fails to import, that error is raised, not
+hidden."""
+
+import importlib
+import importlib.util
+import inspect
+
+from rodtrad.clients.models import Client
+
+OTHER_CLIENT = "other_client"
+# Enough for any unit's clients; a cap so that a user of many units does not load thousands.
+OTHER_CLIENTS_LIMIT = 2000
+
+
+def _writing():
+    if importlib.util.find_spec("rodtrad.writing") is None:
+        return None
+    return importlib.import_module("rodtrad.writing")
+
+
+def _check_journal():
+    return getattr(_writing(), "check_journal", None)
+
+
+def _check_goal():
+    return getattr(_writing(), "check_goal", None)
+
+
+def _takes(function, name) -> bool:
+    return name in inspect.signature(function).parameters
+
+
+def is_available(kind: str = "journal") -> bool:
+    return (_check_goal() if kind == "goal" else _check_journal()) is not None
+
+
+def other_client_names(client, user, *, limit=OTHER_CLIENTS_LIMIT) -> list[str]:
+    """Full names of the other clients `user` may see: only the names, and at most `limit`."""
+    rows = (
+        Client.objects.visible_to(user)
+        .exclude(pk=client.pk)
+        .order_by("pk")
+        .values_list("first_name", "last_name")[:limit]
+    )
+    return [f"{first} {last}".strip() for first, last in rows]
+
+
+def findings(text: str, *, client, user, kind: str = "journal") -> list[dict]:
+    """What the assistant finds in `text`, as dicts with code, start, end, message, suggestion
+    and the excerpt it concerns. `kind` "goal" checks a goal sentence instead of an entry.
+    Empty without the assistant or without text."""
+    if not text.strip():
+        return []
+    if kind == "goal":
+        check_goal = _check_goal()
+        found = check_goal(text) if check_goal is not None else []
+    else:
+        check_journal = _check_journal()
+        if check_journal is None:
+            return []
+        extra = {"client_name": str(client)} if _takes(check_journal, "client_name") else {}
+        found = check_journal(text, other_clients=other_client_names(client, user), **extra)
+    return [{**finding.to_dict(), "excerpt": text[finding.start : finding.end]} for finding in found]
+
+
+def has_other_client(found: list[dict]) -> bool:
+    return any(finding["code"] == OTHER_CLIENT for finding in found)

@@ -1,0 +1,70 @@
+"""How the journal is read: what a list shows, and with what, in as few queries as a phone on
+a slow connection deserves."""
+
+import datetime
+
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.utils import timezone
+
+from .models import Entry, Objection
+
+ENTRIES_PER_PAGE = 50
+
+
+def with_details(entries):
+    """Entries with everything an entry card shows: links, author, corrections and objections."""
+    signed_corrections = Entry.objects.signed().filter(corrects=OuterRef("pk"))
+    return (
+        entries.select_related("plan_item", "goal", "life_area", "corrects", "signed_by")
+        .annotate(is_corrected=Exists(signed_corrections))
+        .prefetch_related(
+            Prefetch("objections", queryset=Objection.objects.order_by("raised_on", "pk")),
+            Prefetch(
+                "corrections",
+                queryset=Entry.objects.signed()
+                .order_by("signed_at", "pk")
+                .only("pk", "client_id", "corrects_id", "signed_at", "author_name", "author_title"),
+                to_attr="signed_corrections",
+            ),
+        )
+    )
+
+
+def start_of(day):
+    """The first moment of `day` in Swedish time, so that the time index can be used."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def signed_entries(client):
+    return client.journal_entries.signed()
+
+
+def filtered(entries, data: dict):
+    """Narrow signed entries by the cleaned filters of FilterForm (search excepted)."""
+    if data.get("fran"):
+        entries = entries.filter(occurred_at__gte=start_of(data["fran"]))
+    if data.get("till"):
+        entries = entries.filter(occurred_at__lt=start_of(data["till"] + datetime.timedelta(days=1)))
+    if data.get("kategori"):
+        entries = entries.filter(category=data["kategori"])
+    if data.get("insats"):
+        entries = entries.filter(Q(plan_item=data["insats"]) | Q(goal__item=data["insats"]))
+    if data.get("mal"):
+        entries = entries.filter(goal=data["mal"])
+    if data.get("skribent"):
+        entries = entries.filter(author=data["skribent"])
+    return entries
+
+
+def own_drafts(client, user):
+    return client.journal_entries.drafts().filter(author=user).select_related("corrects").order_by("-updated_at")
+
+
+def about(*, goal=None, plan_item=None):
+    """Signed entries about a goal or a plan item (with its goals), newest first: for the plan's
+    pages, which show "from a goal, its entries" with journal/_about.html."""
+    if goal is not None:
+        entries = Entry.objects.signed().filter(goal=goal)
+    else:
+        entries = Entry.objects.signed().filter(Q(plan_item=plan_item) | Q(goal__item=plan_item))
+    return entries.newest_first()

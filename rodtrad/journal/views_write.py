@@ -1,0 +1,238 @@
+"""Writing an entry: the draft form, its autosave and live findings, signing, throwing a draft
+away, the monthly note and starting a correction. Every change is a POST; every refusal after
+the access check is answered with access.refused, so that the audit event stays."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from rodtrad.audit.models import Action
+from rodtrad.clients import access
+from rodtrad.clients.services import is_closed
+
+from . import assistant, services
+from .forms import EntryForm, SignForm, posted
+from .models import Entry, SignedEntryError
+
+SIGNED_MESSAGE = gettext_lazy("The entry is signed and can no longer be changed. Write a correction instead.")
+# Other pages may ask for findings on a field of their own (the goal field of the plan, say).
+FIELD_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
+
+
+def _change(request, change):
+    return change if request.method == "POST" else Action.VIEW
+
+
+def _readable(request, client_id):
+    return Entry.objects.readable_by(request.user).filter(client_id=client_id)
+
+
+def _draft_or_refusal(request, entry):
+    """None when `entry` is the user's own draft in an open case, else the refusal to send."""
+    if entry.is_signed:
+        return access.refused(request, SIGNED_MESSAGE)
+    if entry.author_id != request.user.pk:
+        return access.refused(request, _("Only the author can change a draft."))
+    if is_closed(entry.client):
+        return access.refused(request, services.READ_ONLY_MESSAGE)
+    return None
+
+
+def _add_errors(form, error: ValidationError):
+    for field, messages_ in error.message_dict.items():
+        for message in messages_:
+            form.add_error(field if field in form.fields else None, message)
+
+
+def _form_page(request, client, entry):
+    form = EntryForm(posted(request), instance=entry or Entry(client=client, author=request.user), client=client)
+    if request.method == "POST":
+        try:
+            entry = services.save_draft(client, author=request.user, entry=entry, **form.valid_part())
+        except ValidationError as error:
+            _add_errors(form, error)
+        except (SignedEntryError, PermissionDenied) as refusal:
+            return access.refused(request, str(refusal))
+        if not form.errors:
+            if request.POST.get("action") == "review":
+                errors = services.sign_errors(entry)
+                if not errors:
+                    return redirect("journal:sign", client.pk, entry.pk)
+                _add_errors(form, ValidationError(errors))
+            else:
+                messages.success(request, _("The draft is saved. Only you can see it until it is signed."))
+                return redirect("journal:edit", client.pk, entry.pk)
+    return render(
+        request,
+        "journal/form.html",
+        {"client": client, "entry": entry, "form": form, "late_days": services.late_after().days},
+    )
+
+
+def new_entry(request, client_id):
+    """A new entry. Once the autosave has made a draft, the form carries its id."""
+    entry_id = request.POST.get("entry", "") if request.method == "POST" else ""
+    if entry_id:
+        return edit_entry(request, client_id, entry_id)
+    client = access.client_for(request, client_id, _change(request, Action.CREATE), object_type="journal_entry")
+    if is_closed(client):
+        return access.refused(request, services.READ_ONLY_MESSAGE)
+    return _form_page(request, client, None)
+
+
+def edit_entry(request, client_id, entry_id):
+    entry = access.object_for(request, _readable(request, client_id), entry_id, _change(request, Action.UPDATE))
+    refusal = _draft_or_refusal(request, entry)
+    if refusal:
+        return refusal
+    return _form_page(request, entry.client, entry)
+
+
+def _status(request, *, status, entry=None, problems=(), message=""):
+    response = render(
+        request,
+        "journal/_save_status.html",
+        {"status": status, "entry": entry, "problems": problems, "message": message, "now": timezone.now()},
+    )
+    response["X-Journal-Status"] = status
+    if entry is not None:
+        response["X-Journal-Entry"] = str(entry.pk)
+        response["X-Journal-Version"] = entry.updated_at.isoformat()
+    return response
+
+
+def _has_content(fields: dict) -> bool:
+    return any(
+        fields.get(name)
+        for name in ("text", "category", "plan_item", "goal", "life_area", "assessment_by", "colleague_name")
+    )
+
+
+@require_POST
+def autosave(request, client_id):
+    """Save the draft as the person writes (htmx, debounced). Answers with the "Sparat" status
+    and headers journal.js reads; a draft is only made once there is something to keep."""
+    entry_id = request.POST.get("entry", "")
+    if entry_id:
+        entry = access.object_for(request, _readable(request, client_id), entry_id, Action.UPDATE)
+        client = entry.client
+        refusal = _draft_or_refusal(request, entry)
+        if refusal:
+            message = SIGNED_MESSAGE if entry.is_signed else _("This draft cannot be saved here.")
+            return _status(request, status="refused", message=message)
+    else:
+        client = access.client_for(request, client_id, Action.CREATE, object_type="journal_entry")
+        if is_closed(client):
+            return _status(request, status="refused", message=services.READ_ONLY_MESSAGE)
+        entry = None
+    form = EntryForm(request.POST, instance=entry or Entry(client=client, author=request.user), client=client)
+    fields = form.valid_part()
+    if entry is None and not _has_content(fields):
+        return _status(request, status="empty")
+    problems = [form.fields[name].label for name in form.errors if name in form.fields]
+    try:
+        saved = services.save_draft(client, author=request.user, entry=entry, **fields)
+    except (SignedEntryError, PermissionDenied) as refusal:
+        return _status(request, status="refused", message=str(refusal))
+    except ValidationError as error:
+        for name in error.message_dict:
+            fields.pop(name, None)
+            if name in form.fields:
+                problems.append(form.fields[name].label)
+        saved = services.save_draft(client, author=request.user, entry=entry, **fields)
+    response = _status(request, status="saved", entry=saved, problems=problems)
+    if entry is None:
+        response["HX-Replace-Url"] = reverse("journal:edit", args=[client.pk, saved.pk])
+    return response
+
+
+@require_POST
+def findings(request, client_id):
+    """The writing assistant's findings in the text being written (htmx, debounced). The text
+    is in POST `text`, or in the field named by POST `field`; POST `kind` "goal" checks a goal
+    sentence (the plan's goal field) instead of a journal entry."""
+    client = access.client_for(request, client_id, object_type="writing_findings")
+    field = request.POST.get("field", "") or "text"
+    if not set(field) <= FIELD_NAME_CHARS:
+        field = "text"
+    kind = "goal" if request.POST.get("kind") == "goal" else "journal"
+    text = services.clean_text(request.POST.get(field, ""))[: services.MAX_TEXT_CHARS]
+    found = assistant.findings(text, client=client, user=request.user, kind=kind)
+    response = render(
+        request,
+        "journal/_findings.html",
+        {"findings": found, "available": assistant.is_available(kind), "checked": bool(text.strip())},
+    )
+    response["X-Journal-Status"] = "findings"
+    return response
+
+
+def sign(request, client_id, entry_id):
+    """Before signing: the entry as it will stand, and the findings once more. Signing is
+    final; a possible other client's name must be confirmed."""
+    entry = access.object_for(request, _readable(request, client_id), entry_id, _change(request, Action.SIGN))
+    refusal = _draft_or_refusal(request, entry)
+    if refusal:
+        return refusal
+    form = SignForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.sign_entry(
+                entry, user=request.user, confirm_other_client=form.cleaned_data["confirm_other_client"]
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The entry is signed."))
+            return redirect("journal:detail", client_id, entry.pk)
+    found = assistant.findings(entry.text, client=entry.client, user=request.user)
+    return render(
+        request,
+        "journal/sign.html",
+        {
+            "client": entry.client,
+            "entry": entry,
+            "form": form,
+            "findings": found,
+            "available": assistant.is_available(),
+            "asks_confirmation": assistant.has_other_client(found),
+            "errors": services.sign_errors(entry),
+            "will_be_late": entry.corrects_id is None and services.is_late(entry.occurred_at, timezone.now()),
+            "late_days": services.late_after().days,
+        },
+    )
+
+
+@require_POST
+def discard(request, client_id, entry_id):
+    entry = access.object_for(request, _readable(request, client_id), entry_id, Action.UPDATE, detail="discard draft")
+    refusal = _draft_or_refusal(request, entry)
+    if refusal:
+        return refusal
+    services.discard_draft(entry, user=request.user)
+    messages.success(request, _("The draft was thrown away."))
+    return redirect("journal:list", client_id)
+
+
+@require_POST
+def monthly_note(request, client_id):
+    client = access.client_for(request, client_id, Action.CREATE, object_type="journal_entry", detail="monthly note")
+    if is_closed(client):
+        return access.refused(request, services.READ_ONLY_MESSAGE)
+    entry = services.write_monthly_note_draft(client, author=request.user)
+    return redirect("journal:edit", client.pk, entry.pk)
+
+
+@require_POST
+def correct(request, client_id, entry_id):
+    original = access.object_for(request, _readable(request, client_id), entry_id, Action.CREATE, detail="correction")
+    try:
+        entry = services.correct_entry(original, author=request.user)
+    except PermissionDenied as refusal:
+        return access.refused(request, str(refusal))
+    return redirect("journal:edit", client_id, entry.pk)

@@ -1,0 +1,119 @@
+"""Nothing typed is lost: the draft is saved on the server as the person writes. What the
+browser keeps (journal.js) is tested in tests/e2e/test_journal.py; here, the server's side."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+
+from rodtrad.audit.models import AccessEvent, Action
+from rodtrad.journal.models import Entry
+
+from ..factories import EntryFactory, SignedEntryFactory
+from .conftest import says
+
+
+def autosave_url(client):
+    return f"/brukare/{client.pk}/journal/utkast/spara/"
+
+
+def typed(**changes):
+    data = {"text": "Elsa ville gå ut", "category": "", "occurred_at": "", "entry": ""}
+    return {**data, **changes}
+
+
+def test_the_first_save_makes_a_draft_and_says_when(world, as_user):
+    response = as_user(world.staff).post(autosave_url(world.client), typed(), HTTP_HX_REQUEST="true")
+    entry = Entry.objects.get(client=world.client)
+    assert (entry.text, entry.author, entry.is_signed) == ("Elsa ville gå ut", world.staff, False)
+    assert response["X-Journal-Status"] == "saved"
+    assert response["X-Journal-Entry"] == str(entry.pk)
+    assert response["X-Journal-Version"] == entry.updated_at.isoformat()
+    assert response["HX-Replace-Url"] == f"/brukare/{world.client.pk}/journal/{entry.pk}/andra/"
+    page = response.content.decode()
+    assert says(response, "Saved")
+    assert timezone.localtime().strftime("%H:%M") in page
+    # The form learns the draft's id without the text area being touched.
+    assert 'id="entry-id"' in page and 'hx-swap-oob="true"' in page and f'value="{entry.pk}"' in page
+    event = AccessEvent.objects.filter(client=world.client).latest("pk")
+    assert (event.action, event.user) == (Action.CREATE, world.staff)
+
+
+def test_later_saves_update_the_same_draft(world, as_user):
+    entry = EntryFactory(client=world.client, author=world.staff, text="Början")
+    response = as_user(world.staff).post(autosave_url(world.client), typed(entry=entry.pk, text="Början och slutet"))
+    assert response["X-Journal-Status"] == "saved"
+    assert "HX-Replace-Url" not in response
+    assert Entry.objects.get().text == "Början och slutet"
+    event = AccessEvent.objects.filter(client=world.client).latest("pk")
+    assert (event.action, event.object_id) == (Action.UPDATE, str(entry.pk))
+
+
+def test_nothing_typed_makes_no_draft(world, as_user):
+    response = as_user(world.staff).post(autosave_url(world.client), typed(text="  "))
+    assert response["X-Journal-Status"] == "empty"
+    assert not Entry.objects.exists()
+
+
+def test_a_half_typed_time_does_not_stop_the_text_from_being_saved(world, as_user):
+    response = as_user(world.staff).post(autosave_url(world.client), typed(occurred_at="2025-13-4"))
+    assert response["X-Journal-Status"] == "saved"
+    assert Entry.objects.get().text == "Elsa ville gå ut"
+    assert says(response, "Not saved, check:")
+
+
+def test_a_signed_entry_is_not_overwritten_by_an_autosave(world, as_user):
+    entry = SignedEntryFactory(client=world.client, author=world.staff, text="Signerat")
+    response = as_user(world.staff).post(autosave_url(world.client), typed(entry=entry.pk, text="Skrivet över"))
+    assert response["X-Journal-Status"] == "refused"
+    assert Entry.objects.get(pk=entry.pk).text == "Signerat"
+
+
+def test_someone_elses_draft_is_not_found(world, as_user):
+    entry = EntryFactory(client=world.client, author=world.manager, text="Chefens")
+    response = as_user(world.staff).post(autosave_url(world.client), typed(entry=entry.pk, text="Kapat"))
+    assert response.status_code == 404
+    assert Entry.objects.get(pk=entry.pk).text == "Chefens"
+
+
+def test_a_draft_of_another_client_cannot_be_saved_through_this_one(world, as_user):
+    other = EntryFactory(client=world.other_client, author=world.staff, text="Annan")
+    response = as_user(world.staff).post(autosave_url(world.client), typed(entry=other.pk, text="Flyttat"))
+    assert response.status_code == 404
+    assert Entry.objects.get(pk=other.pk).text == "Annan"
+
+
+def test_an_expired_session_sends_the_save_to_sign_in_and_saves_nothing(world, client):
+    response = client.post(autosave_url(world.client), typed(), HTTP_HX_REQUEST="true")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/konto/logga-in/?next=")
+    # journal.js tells this answer from a save by the missing header, and keeps the text.
+    assert "X-Journal-Status" not in response
+    assert not Entry.objects.exists()
+
+
+def test_the_draft_survives_a_closed_tab(world, as_user):
+    browser = as_user(world.staff)
+    browser.post(autosave_url(world.client), typed(text="Skrivet innan fliken stängdes"))
+    entry = Entry.objects.get()
+    journal = browser.get(f"/brukare/{world.client.pk}/journal/").content.decode()
+    assert f"/brukare/{world.client.pk}/journal/{entry.pk}/andra/" in journal
+    form = browser.get(f"/brukare/{world.client.pk}/journal/{entry.pk}/andra/").content.decode()
+    assert "Skrivet innan fliken stängdes" in form
+
+
+def test_the_form_saves_as_the_person_writes_and_keeps_focus(world, as_user):
+    page = as_user(world.staff).get(f"/brukare/{world.client.pk}/journal/ny/").content.decode()
+    assert f'hx-post="{autosave_url(world.client)}"' in page
+    assert 'hx-trigger="input changed delay:1500ms, journal:resend"' in page
+    # Only the status and the findings are swapped, never the text area.
+    assert 'hx-target="#save-status"' in page and 'hx-target="#findings"' in page
+    assert 'id="save-status" class="save-status" role="status" aria-live="polite"' in page
+    assert "rodtrad/journal.js" in page
+    assert f'data-store-key="{world.staff.pk}.{world.client.pk}"' in page
+
+
+def test_the_browser_script_is_there():
+    script = Path(settings.BASE_DIR, "rodtrad", "static", "rodtrad", "journal.js").read_text()
+    for handled in ("htmx:sendError", "online", "X-Journal-Status", "localStorage", "journal:resend"):
+        assert handled in script
