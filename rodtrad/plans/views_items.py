@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from rodtrad.audit.models import Action
 from rodtrad.clients import access
 from rodtrad.clients import services as client_services
+from rodtrad.writing import check_goal
 
 from . import rules, services
 from .access import item_for, period_for
@@ -113,10 +114,15 @@ def _preview_from(form):
 
 
 def goal_preview(request):
-    """The goal sentence composed live from the goal template's fields (htmx). It reads no client
-    data, only what the writer has typed, so it needs no access check."""
+    """The goal sentence composed live from the goal template's fields (htmx), with the writing
+    assistant's findings on the sentence that will be saved. It reads no client data, only what
+    the writer has typed, so it needs no access check."""
     form = GoalForm(request.POST or None, today=timezone.localdate())
-    return render(request, "plans/_goal_preview.html", {"preview": _preview_from(form)})
+    preview = _preview_from(form)
+    sentence = (form.data.get("sentence") or "").strip() or preview
+    found = [finding.to_dict() for finding in check_goal(sentence)] if sentence else []
+    context = {"preview": preview, "findings": found, "available": True, "checked": bool(sentence), "in_section": True}
+    return render(request, "plans/_goal_preview.html", context)
 
 
 def risks(request, client_id, period_id):

@@ -92,6 +92,15 @@ def test_the_goal_sentence_preview_is_composed_from_what_is_typed(world, as_user
     assert "Gå till affären en gång i veckan, senast 1 mars 2027." in body
 
 
+def test_the_preview_shows_the_writing_assistants_findings_on_the_goal(world, as_user):
+    vague = {"what": "må bra", "how_often": "", "by_when": "", "why": ""}
+    body = as_user(world.staff).post("/plan/malformulering/", vague).content.decode()
+    assert 'data-code="goal_no_timeframe"' in body
+    concrete = {"what": "gå till affären", "how_often": "en gång i veckan", "by_when": "2027-03-01", "why": "han vill"}
+    body = as_user(world.staff).post("/plan/malformulering/", concrete).content.decode()
+    assert "data-code=" not in body
+
+
 def test_a_goal_in_the_past_is_refused_with_the_typed_text_kept(item, world, as_user):
     data = {
         "goal_type": "develop",
