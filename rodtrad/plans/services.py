@@ -93,16 +93,15 @@ def _describe_changes(before: dict, after: dict) -> str:
 def change_item(item, changes: dict, *, user, reason: str = "") -> PlanItem:
     """Draft items change freely. After establishing, a small change is made in place with a
     reason, and a journal entry "Ändring i insats" says what changed and why."""
+    if item.period.is_established and not reason.strip():
+        raise ValidationError({"reason": _("Write why the plan item is changed.")})
     before = {field: getattr(item, field) for field in ITEM_TEXT_FIELDS}
     for field, value in changes.items():
         setattr(item, field, value)
     if not item.period.is_established:
         item.save()
         return item
-    if not reason.strip():
-        raise ValidationError({"reason": _("Write why the plan item is changed.")})
-    after = {field: getattr(item, field) for field in ITEM_TEXT_FIELDS}
-    described = _describe_changes(before, after)
+    described = _describe_changes(before, {field: getattr(item, field) for field in ITEM_TEXT_FIELDS})
     if not described:
         return item
     item.save()

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from rodtrad.clients.models import Consent
+from rodtrad.journal.models import Entry
 from rodtrad.plans import services
 from rodtrad.plans.models import Goal, PlanPeriod
 
@@ -135,3 +136,19 @@ def test_a_stale_save_is_refused(period):
         services.save_period(period, {"participants": "Elsa och mamma"}, expected_version=opened_at)
     period.refresh_from_db()
     assert period.participants == "Elsa"
+
+
+def test_a_change_after_establishing_needs_a_reason_and_writes_the_journal_entry(complete_period, item, world):
+    services.establish(complete_period, user=world.staff)
+    with pytest.raises(ValidationError):
+        services.change_item(item, {"how_wanted": "Med bildrecept och timer"}, user=world.staff)
+    services.change_item(
+        item, {"how_wanted": "Med bildrecept och timer"}, user=world.staff, reason="Elsa bad om en timer"
+    )
+    entry = Entry.objects.get(client=world.client, plan_item=item)
+    assert entry.category == "plan_item_change"
+    assert "”Med bildrecept” → ”Med bildrecept och timer”" in entry.text
+    assert "Elsa bad om en timer" in entry.text
+    assert entry.signed_at is not None
+    item.refresh_from_db()
+    assert item.how_wanted == "Med bildrecept och timer"
