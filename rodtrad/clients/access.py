@@ -15,6 +15,11 @@ from rodtrad.audit.models import Action
 from .models import Client
 
 
+def action_for(request, on_post=Action.UPDATE) -> Action:
+    """What a request does to the data it reaches: a GET views it, a POST does `on_post`."""
+    return on_post if request.method == "POST" else Action.VIEW
+
+
 def client_for(request, client_id, action=Action.VIEW, *, obj=None, object_type="", detail="", role=None) -> Client:
     """The client with `client_id` if `request.user` may see it (holding `role` at one of its
     units, when given), after recording `action` on it."""

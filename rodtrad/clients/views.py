@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rodtrad.accounts.roles import is_manager
-from rodtrad.audit.models import Action
 from rodtrad.journal import services as journal
 from rodtrad.journal.models import Entry
 from rodtrad.plans.models import PlanItem, PlanPeriod
@@ -110,7 +109,7 @@ def register_client(request):
 
 
 def edit_client(request, client_id):
-    action = Action.UPDATE if request.method == "POST" else Action.VIEW
+    action = access.action_for(request)
     client = access.client_for(request, client_id, action, object_type="client")
     if services.is_closed(client):
         return access.refused(request, _("The case is closed and the record is read-only."))

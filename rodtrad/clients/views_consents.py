@@ -14,10 +14,6 @@ from .forms_consents import ConsentForm, ReviewForm, WithdrawalForm
 from .models import Consent, ConsentReview
 
 
-def _action(request, change):
-    return change if request.method == "POST" else Action.VIEW
-
-
 def _read_only(request, client_id):
     # A redirect, not an exception, so the request's audit event is kept.
     messages.error(request, services_register.READ_ONLY_MESSAGE)
@@ -47,7 +43,7 @@ def consent_list(request, client_id):
 
 
 def consent_new(request, client_id):
-    client = access.client_for(request, client_id, _action(request, Action.CREATE), object_type="consent")
+    client = access.client_for(request, client_id, access.action_for(request, Action.CREATE), object_type="consent")
     if services.is_closed(client):
         return _read_only(request, client.pk)
     form = ConsentForm(request.POST or None, client=client)
@@ -59,7 +55,7 @@ def consent_new(request, client_id):
 
 
 def consent_review(request, client_id, consent_id):
-    consent = _consent(request, client_id, consent_id, _action(request, Action.CREATE))
+    consent = _consent(request, client_id, consent_id, access.action_for(request, Action.CREATE))
     if services.is_closed(consent.client):
         return _read_only(request, client_id)
     form = ReviewForm(request.POST or None, consent=consent)
@@ -76,7 +72,7 @@ def consent_review(request, client_id, consent_id):
 
 
 def consent_withdraw(request, client_id, consent_id):
-    consent = _consent(request, client_id, consent_id, _action(request, Action.UPDATE))
+    consent = _consent(request, client_id, consent_id, access.action_for(request, Action.UPDATE))
     if services.is_closed(consent.client):
         return _read_only(request, client_id)
     form = WithdrawalForm(request.POST or None, consent=consent)

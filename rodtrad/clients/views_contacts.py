@@ -12,10 +12,6 @@ from .forms_contacts import ContactForm
 from .models import ClientContact
 
 
-def _action(request, change):
-    return change if request.method == "POST" else Action.VIEW
-
-
 def _read_only(request, client_id):
     # A redirect, not an exception, so the request's audit event is kept.
     messages.error(request, services_register.READ_ONLY_MESSAGE)
@@ -40,7 +36,7 @@ def contact_list(request, client_id):
 
 
 def contact_new(request, client_id):
-    client = access.client_for(request, client_id, _action(request, Action.CREATE), object_type="contact")
+    client = access.client_for(request, client_id, access.action_for(request, Action.CREATE), object_type="contact")
     if services.is_closed(client):
         return _read_only(request, client.pk)
     form = ContactForm(request.POST or None)
@@ -52,7 +48,7 @@ def contact_new(request, client_id):
 
 
 def contact_edit(request, client_id, contact_id):
-    contact = access.object_for(request, _contacts(client_id), contact_id, _action(request, Action.UPDATE))
+    contact = access.object_for(request, _contacts(client_id), contact_id, access.action_for(request, Action.UPDATE))
     if services.is_closed(contact.client):
         return _read_only(request, client_id)
     form = ContactForm(request.POST or None, instance=contact)
@@ -65,7 +61,7 @@ def contact_edit(request, client_id, contact_id):
 
 def contact_remove(request, client_id, contact_id):
     """GET asks for confirmation; POST removes."""
-    contact = access.object_for(request, _contacts(client_id), contact_id, _action(request, Action.UPDATE))
+    contact = access.object_for(request, _contacts(client_id), contact_id, access.action_for(request, Action.UPDATE))
     if services.is_closed(contact.client):
         return _read_only(request, client_id)
     can_remove = services_register.contact_can_be_removed(contact)

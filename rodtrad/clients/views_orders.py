@@ -14,7 +14,7 @@ MANAGER = Membership.Role.MANAGER
 
 
 def new_order(request, client_id):
-    action = Action.CREATE if request.method == "POST" else Action.VIEW
+    action = access.action_for(request, Action.CREATE)
     client = access.client_for(request, client_id, action, object_type="order", role=MANAGER)
     form = OrderForm(request.POST or None, user=request.user, client=client)
     if request.method == "POST" and form.is_valid():
@@ -33,7 +33,7 @@ def _order_of_managed_unit(request, client_id, order_id, action):
 
 
 def end_order(request, client_id, order_id):
-    action = Action.UPDATE if request.method == "POST" else Action.VIEW
+    action = access.action_for(request)
     order, refusal = _order_of_managed_unit(request, client_id, order_id, action)
     if refusal or order.ended_on:
         return access.refused(request, refusal or _("The order has already ended."))

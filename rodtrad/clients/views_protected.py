@@ -20,7 +20,7 @@ MANAGER = Membership.Role.MANAGER
 
 def protected_details(request, client_id):
     """GET lists who holds the right; POST grants it to one more member."""
-    action = Action.CREATE if request.method == "POST" else Action.VIEW
+    action = access.action_for(request, Action.CREATE)
     client = access.client_for(request, client_id, action, object_type="protected_details_grant", role=MANAGER)
     read_only = services.is_closed(client)
     if request.method == "POST" and (read_only or not client.has_protected_details):

@@ -15,7 +15,7 @@ from .models import Entry
 
 
 def objection(request, client_id, entry_id):
-    action = Action.CREATE if request.method == "POST" else Action.VIEW
+    action = access.action_for(request, Action.CREATE)
     entries = Entry.objects.readable_by(request.user).filter(client_id=client_id)
     entry = access.object_for(request, entries, entry_id, action, detail="objection")
     if not entry.is_signed:

@@ -24,10 +24,6 @@ SIGNED_MESSAGE = gettext_lazy("The entry is signed and can no longer be changed.
 FIELD_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
 
 
-def _change(request, change):
-    return change if request.method == "POST" else Action.VIEW
-
-
 def _readable(request, client_id):
     return Entry.objects.readable_by(request.user).filter(client_id=client_id)
 
@@ -79,14 +75,14 @@ def new_entry(request, client_id):
     entry_id = request.POST.get("entry", "") if request.method == "POST" else ""
     if entry_id:
         return edit_entry(request, client_id, entry_id)
-    client = access.client_for(request, client_id, _change(request, Action.CREATE), object_type="journal_entry")
+    client = access.client_for(request, client_id, access.action_for(request, Action.CREATE), object_type="journal_entry")
     if is_closed(client):
         return access.refused(request, services.READ_ONLY_MESSAGE)
     return _form_page(request, client, None)
 
 
 def edit_entry(request, client_id, entry_id):
-    entry = access.object_for(request, _readable(request, client_id), entry_id, _change(request, Action.UPDATE))
+    entry = access.object_for(request, _readable(request, client_id), entry_id, access.action_for(request, Action.UPDATE))
     refusal = _draft_or_refusal(request, entry)
     if refusal:
         return refusal
@@ -175,7 +171,7 @@ def findings(request, client_id):
 def sign(request, client_id, entry_id):
     """Before signing: the entry as it will stand, and the findings once more. Signing is
     final; a possible other client's name must be confirmed."""
-    entry = access.object_for(request, _readable(request, client_id), entry_id, _change(request, Action.SIGN))
+    entry = access.object_for(request, _readable(request, client_id), entry_id, access.action_for(request, Action.SIGN))
     refusal = _draft_or_refusal(request, entry)
     if refusal:
         return refusal

@@ -4,6 +4,8 @@ established period must contain. Pure functions over model instances, so they ar
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from .models import Goal
+
 # Riskbedömningsmatris: rows are consequence 1 (minor) to 4 (catastrophic), columns likelihood
 # 1 (very low) to 4 (very high); the value is the risk class R1–R4.
 RISK_MATRIX = {
@@ -48,7 +50,7 @@ def missing_to_establish(period) -> list[str]:
     if client.is_child and not (period.child_views.strip() and period.child_best_interest.strip()):
         missing.append(_("The child perspective: the child's own views and how the child's best interest was weighed."))
     goals_declined = declined or bool(period.declined_goals_reason.strip())
-    if not goals_declined and not any(item.goals.all() for item in period.items.all()):
+    if not goals_declined and not Goal.objects.filter(item__period=period).exists():
         missing.append(_("At least one SMART goal, or that the client declined goals, and why."))
     assessment = getattr(period, "risk_assessment", None)
     if assessment is None:

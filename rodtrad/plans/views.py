@@ -15,10 +15,6 @@ from .forms import ParticipationForm, SignatureForm
 from .models import Goal, Plan, PlanItem
 
 
-def _write_action(request):
-    return Action.UPDATE if request.method == "POST" else Action.VIEW
-
-
 def _startable_units(client, user, plans):
     """Units of the user that carry out an order needing a plan, and have no plan yet."""
     member_of = set(Membership.objects.filter(user=user).values_list("unit_id", flat=True))
@@ -32,7 +28,7 @@ def _startable_units(client, user, plans):
 
 def plan_index(request, client_id):
     """The client's plans, one per unit, with every period; and a way to start one."""
-    action = Action.CREATE if request.method == "POST" else Action.VIEW
+    action = access.action_for(request, Action.CREATE)
     client = access.client_for(request, client_id, action, object_type="plan")
     plans = list(Plan.objects.filter(client=client).select_related("unit").prefetch_related("periods"))
     startable = _startable_units(client, request.user, plans)
@@ -102,7 +98,7 @@ def _save_period_form(request, period, form_class, **form_kwargs):
 
 def participation(request, client_id, period_id):
     """Planens framtagande. htmx posts it as the person writes; a plain POST saves and returns."""
-    period = period_for(request, client_id, period_id, _write_action(request))
+    period = period_for(request, client_id, period_id, access.action_for(request))
     if request.method != "POST":
         return redirect("plans:period", client_id, period_id)
     if period.is_established:

@@ -16,12 +16,6 @@ from .access import item_for, period_for
 from .forms import ChangeItemForm, GoalForm, PlanItemForm, RiskAssessmentForm, RiskForm
 
 
-def _write_action(request, create=False):
-    if request.method != "POST":
-        return Action.VIEW
-    return Action.CREATE if create else Action.UPDATE
-
-
 def _orders(period):
     return period.plan.client.orders.filter(unit=period.plan.unit)
 
@@ -36,7 +30,7 @@ def _apply_errors(form, error):
 
 
 def new_item(request, client_id, period_id):
-    period = period_for(request, client_id, period_id, _write_action(request, create=True))
+    period = period_for(request, client_id, period_id, access.action_for(request, Action.CREATE))
     if period.is_established:
         return access.refused(request, _("An established period is read-only."))
     sections = services.sections_for(period.plan.unit).filter(holds_items=True)
@@ -53,7 +47,7 @@ def new_item(request, client_id, period_id):
 
 
 def edit_item(request, client_id, period_id, item_id):
-    item = item_for(request, client_id, period_id, item_id, _write_action(request))
+    item = item_for(request, client_id, period_id, item_id, access.action_for(request))
     period = item.period
     form = ChangeItemForm(
         request.POST or None, instance=item, sections=None, orders=_orders(period), established=period.is_established
@@ -72,7 +66,7 @@ def edit_item(request, client_id, period_id, item_id):
 
 
 def new_goal(request, client_id, period_id, item_id):
-    item = item_for(request, client_id, period_id, item_id, _write_action(request, create=True))
+    item = item_for(request, client_id, period_id, item_id, access.action_for(request, Action.CREATE))
     period = item.period
     if period.is_established:
         return access.refused(request, _("An established period is read-only."))
@@ -126,7 +120,7 @@ def goal_preview(request):
 
 
 def risks(request, client_id, period_id):
-    period = period_for(request, client_id, period_id, _write_action(request))
+    period = period_for(request, client_id, period_id, access.action_for(request))
     assessment = getattr(period, "risk_assessment", None)
     client = period.plan.client
     items = period.items.all()

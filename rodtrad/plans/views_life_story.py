@@ -4,7 +4,6 @@ from django.forms import DateField
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from rodtrad.audit.models import Action
 from rodtrad.clients import access
 from rodtrad.clients import services as client_services
 
@@ -15,7 +14,7 @@ from .models import LifeStory
 def life_story(request, client_id):
     """Levnadsberättelse: free sections, and when it was gone through with the client, who may
     change it."""
-    action = Action.UPDATE if request.method == "POST" else Action.VIEW
+    action = access.action_for(request)
     client = access.client_for(request, client_id, action, object_type="life_story")
     story, _created = LifeStory.objects.get_or_create(client=client)
     form = LifeStorySectionForm(request.POST if request.POST.get("form") == "section" else None)

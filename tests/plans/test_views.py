@@ -7,6 +7,8 @@ from rodtrad.audit.models import AccessEvent, Action
 from rodtrad.plans import services
 from rodtrad.plans.models import PlanPeriod
 
+from .conftest import FUTURE
+
 
 def url(period, suffix=""):
     return f"/brukare/{period.plan.client_id}/plan/{period.pk}/{suffix}"
@@ -141,3 +143,16 @@ def test_both_plan_documents_are_audited_exports_without_a_protected_address(com
 
 def test_a_draft_plan_is_not_handed_out(period, world, as_user):
     assert as_user(world.staff).get(url(period, "slutdokument.pdf")).status_code == 403
+
+
+def test_the_plan_page_runs_a_fixed_number_of_queries_whatever_its_size(
+    complete_period, item, world, as_user, django_assert_max_num_queries
+):
+    for number in range(4):
+        extra = services.add_item(complete_period, section=item.section, title=f"Aktivitet {number}")
+        services.add_goal(
+            extra, what=f"mål {number}", how_often="varje vecka", by_when=FUTURE, why="för att", order_goal="-"
+        )
+    browser = as_user(world.staff)
+    with django_assert_max_num_queries(20):
+        assert browser.get(url(complete_period)).status_code == 200
