@@ -75,14 +75,18 @@ def new_entry(request, client_id):
     entry_id = request.POST.get("entry", "") if request.method == "POST" else ""
     if entry_id:
         return edit_entry(request, client_id, entry_id)
-    client = access.client_for(request, client_id, access.action_for(request, Action.CREATE), object_type="journal_entry")
+    client = access.client_for(
+        request, client_id, access.action_for(request, Action.CREATE), object_type="journal_entry"
+    )
     if is_closed(client):
         return access.refused(request, services.READ_ONLY_MESSAGE)
     return _form_page(request, client, None)
 
 
 def edit_entry(request, client_id, entry_id):
-    entry = access.object_for(request, _readable(request, client_id), entry_id, access.action_for(request, Action.UPDATE))
+    entry = access.object_for(
+        request, _readable(request, client_id), entry_id, access.action_for(request, Action.UPDATE)
+    )
     refusal = _draft_or_refusal(request, entry)
     if refusal:
         return refusal
