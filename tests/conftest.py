@@ -1,12 +1,15 @@
 """Three kinds of user around two units, as every access test needs them: someone who works in
 the client's unit, a manager of it, and someone from another unit; plus a system administrator."""
 
+import datetime
 from types import SimpleNamespace
 
 import pytest
 
 from rodtrad.accounts.models import Membership
+from rodtrad.plans import services as plans
 
+from . import plan_data
 from .factories import MembershipFactory, UnitFactory, UserFactory, client_at
 
 
@@ -45,3 +48,20 @@ def as_user(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def period(world):
+    """A draft plan period for world.client at world.unit."""
+    return plans.start_plan(world.client, world.unit, starts_on=datetime.date(2026, 11, 1))
+
+
+@pytest.fixture
+def item(period):
+    return plan_data.add_item(period)
+
+
+@pytest.fixture
+def complete_period(period, item):
+    """A draft period with everything required to establish it."""
+    return plan_data.make_complete(period, item)

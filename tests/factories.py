@@ -6,6 +6,7 @@ from stdnum import luhn
 
 from rodtrad.accounts.models import Membership, Organisation, Unit, User
 from rodtrad.clients.models import Client, ClientContact, Consent, ContactPerson, Order, Service
+from rodtrad.followup.models import Answer, GoalFollowUp
 from rodtrad.journal.models import Category, Entry
 
 
@@ -143,3 +144,17 @@ class EntryFactory(factory.django.DjangoModelFactory):
 class SignedEntryFactory(EntryFactory):
     signed_at = factory.LazyAttribute(lambda entry: entry.occurred_at)
     signed_by = factory.SelfAttribute("author")
+
+
+class GoalFollowUpFactory(factory.django.DjangoModelFactory):
+    """A follow-up of `goal` (required); its plan item is the goal's."""
+
+    class Meta:
+        model = GoalFollowUp
+
+    item = factory.LazyAttribute(lambda follow_up: follow_up.goal.item)
+    answer = Answer.PARTLY
+    comment = "Elsa har lagat middag ungefär varannan vecka. Hon vill fortsätta med samma mål."
+    with_client = True
+    next_follow_up_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=90))
+    recorded_by = factory.SubFactory(UserFactory)

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "rodtrad.documents",
     "rodtrad.plans",
     "rodtrad.journal",
+    "rodtrad.followup",
 ]
 
 MIDDLEWARE = [

@@ -9,7 +9,7 @@ from rodtrad.plans import services
 from rodtrad.plans.models import Goal, PlanPeriod
 
 from ..factories import ConsentFactory
-from .conftest import goal_fields
+from ..plan_data import goal_fields
 
 
 def test_an_incomplete_period_cannot_be_established_and_says_what_is_missing(period, world):

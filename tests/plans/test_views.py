@@ -7,7 +7,7 @@ from rodtrad.audit.models import AccessEvent, Action
 from rodtrad.plans import services
 from rodtrad.plans.models import PlanPeriod
 
-from .conftest import FUTURE
+from ..plan_data import FUTURE
 
 
 def url(period, suffix=""):

@@ -1,0 +1,124 @@
+"""Follow-up (uppföljning): goals followed up at the client's own pace, and the yearly review of
+a whole plan period, after which a new period starts.
+
+A follow-up is a record of what was found on a day; it is never changed afterwards. A goal's
+history is its follow-ups in order; the newest says how the goal goes and when it is next due."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from rodtrad.plans.models import Goal, PlanItem, PlanPeriod
+
+
+class Answer(models.TextChoices):
+    """Har målet uppfyllts? Ej aktuellt is for plan items without a goal."""
+
+    FULLY = "fully", _("Fully")
+    PARTLY = "partly", _("Partly")
+    NO = "no", _("No")
+    NOT_APPLICABLE = "not_applicable", _("Not applicable")
+
+
+class HowFollowedUp(models.Model):
+    """How a follow-up was done: the routine accepts talking with the client as well as reading
+    the journal or asking relatives and colleagues, and both of its examples must be recordable."""
+
+    with_client = models.BooleanField(_("talked with the client"), default=False)
+    from_journal = models.BooleanField(_("read the journal"), default=False)
+    with_relatives = models.BooleanField(_("with relatives or representatives"), default=False)
+    with_colleagues = models.BooleanField(_("with colleagues"), default=False)
+    participants = models.TextField(
+        _("who took part"),
+        blank=True,
+        help_text=_("Names with title or relation, for example “Maria Berg, kontaktman”."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Review(HowFollowedUp):
+    """The follow-up document of a plan period (uppföljningsdokument), used for the yearly review."""
+
+    period = models.OneToOneField(PlanPeriod, on_delete=models.PROTECT, related_name="review", verbose_name=_("period"))
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("started by")
+    )
+    how_done = models.TextField(_("how the follow-up was done"), blank=True)
+    summary = models.TextField(_("how the support works"), blank=True)
+    assessment = models.TextField(_("the unit's assessment of the client's situation"), blank=True)
+    goals_summary = models.TextField(_("how the goals go"), blank=True)
+    action_needs = models.TextField(_("needs for action found"), blank=True)
+    needs_changed = models.BooleanField(_("the client's needs have changed"), null=True, blank=True)
+    case_officer_told_on = models.DateField(_("the case officer was told on"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    finished_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("finished by"),
+    )
+    # Optimistic locking, as on plan periods: a stale save is refused and the writer's text kept.
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("follow-up of a plan period")
+        verbose_name_plural = _("follow-ups of plan periods")
+
+    def __str__(self):
+        return f"{self.period}"
+
+    @property
+    def is_finished(self):
+        return self.finished_at is not None
+
+
+class GoalFollowUpQuerySet(models.QuerySet):
+    def newest_first(self):
+        return self.order_by("-followed_up_on", "-pk")
+
+
+class GoalFollowUp(HowFollowedUp):
+    """One answer to "Har målet uppfyllts?" for a goal, or Ej aktuellt for a plan item without one."""
+
+    item = models.ForeignKey(PlanItem, on_delete=models.PROTECT, related_name="follow_ups", verbose_name=_("plan item"))
+    goal = models.ForeignKey(
+        Goal, on_delete=models.PROTECT, null=True, blank=True, related_name="follow_ups", verbose_name=_("goal")
+    )
+    review = models.ForeignKey(
+        Review,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+        verbose_name=_("yearly review"),
+    )
+    followed_up_on = models.DateField(_("followed up on"), default=timezone.localdate)
+    answer = models.CharField(_("has the goal been met?"), max_length=16, choices=Answer.choices)
+    comment = models.TextField(_("comment"))
+    changes = models.TextField(_("changes in the plan item"), blank=True)
+    next_follow_up_on = models.DateField(_("next follow-up"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+
+    objects = GoalFollowUpQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("goal follow-up")
+        verbose_name_plural = _("goal follow-ups")
+        ordering = ["-followed_up_on", "-pk"]
+        indexes = [
+            models.Index(fields=["goal", "-followed_up_on", "-id"], name="followup_goal_newest"),
+            models.Index(fields=["item", "-followed_up_on", "-id"], name="followup_item_newest"),
+            models.Index(fields=["next_follow_up_on"], name="followup_next_due"),
+        ]
+
+    def __str__(self):
+        return f"{self.followed_up_on} {self.get_answer_display()}"
