@@ -50,17 +50,26 @@ def plan_age(latest_established, today):
             )
 
 
-def consent_reviews(consents, today):
+def consent_reviews(consents, today, newest_periods=()):
+    """A consent is reviewed at least yearly, and with every new plan period. One that was not
+    gone through when the newest period started is due from that day, and late once that period
+    is established without it."""
+    newest = max(newest_periods, key=lambda period: period.starts_on, default=None)
     for consent in consents:
-        if consent.is_active:
-            due_on = consent.review_due_on()
-            if due_on <= today:
-                yield DueItem(
-                    _("Review of consent: %(scope)s") % {"scope": consent.scope[:60]},
-                    due_on,
-                    due_on < today,
-                    reverse("clients:consents", args=[consent.client_id]),
-                )
+        if not consent.is_active:
+            continue
+        url = reverse("clients:consents", args=[consent.client_id])
+        scope = consent.scope[:60]
+        yearly = consent.review_due_on()
+        if yearly <= today:
+            yield DueItem(_("Review of consent: %(scope)s") % {"scope": scope}, yearly, yearly < today, url)
+        elif consent.due_with_plan(newest and newest.starts_on):
+            yield DueItem(
+                _("Review the consent with the new plan: %(scope)s") % {"scope": scope},
+                newest.starts_on,
+                newest.is_established,
+                url,
+            )
 
 
 def file_to_authority(orders, today):
@@ -88,14 +97,16 @@ def monthly_note(client, last_month_missing, today):
         )
 
 
-def due_for(client, *, orders, consents, latest_established=(), last_month_missing=False, today=None):
+def due_for(
+    client, *, orders, consents, latest_established=(), newest_periods=(), last_month_missing=False, today=None
+):
     today = today or timezone.localdate()
     current = [order for order in orders if order.ended_on is None]
     established_units = {period.plan.unit_id for period in latest_established}
     items = [
         *first_plan(current, established_units, today),
         *plan_age(latest_established, today),
-        *consent_reviews(consents, today),
+        *consent_reviews(consents, today, newest_periods),
         *file_to_authority(orders, today),
         *monthly_note(client, last_month_missing and bool(current), today),
     ]

@@ -377,8 +377,17 @@ class Consent(models.Model):
         reviews = [review.reviewed_on for review in self.reviews.all()]
         return max(reviews, default=None)
 
+    def last_seen_on(self):
+        """When the consent was last gone through: its newest review, or the day it was given."""
+        return self.last_reviewed_on() or self.given_on
+
     def review_due_on(self):
-        return (self.last_reviewed_on() or self.given_on) + timedelta(days=CONSENT_REVIEW_DAYS)
+        return self.last_seen_on() + timedelta(days=CONSENT_REVIEW_DAYS)
+
+    def due_with_plan(self, newest_plan_start) -> bool:
+        """The routine updates consents whenever the plan is: a plan period that started after
+        the consent was last gone through makes it due, whatever the yearly date says."""
+        return newest_plan_start is not None and self.last_seen_on() < newest_plan_start
 
 
 class ConsentReview(models.Model):

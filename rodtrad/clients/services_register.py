@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -113,6 +115,13 @@ def record_consent(client: Client, consent: Consent, *, recorded_by: User) -> Co
     consent.recorded_by = recorded_by
     consent.save()
     return consent
+
+
+def consents_to_review_with_plan(client: Client, period_start):
+    """Consents that hold and were last gone through before a plan period that starts on
+    `period_start`: the routine updates them with every new plan. One query."""
+    seen = Coalesce(Max("reviews__reviewed_on"), "given_on")
+    return client.consents.filter(withdrawn_on__isnull=True).alias(seen=seen).filter(seen__lt=period_start)
 
 
 def review_consent(consent: Consent, *, reviewed_on, reviewed_by: User, note: str = "") -> ConsentReview:

@@ -66,6 +66,7 @@ def client_detail(request, client_id):
                 orders=orders,
                 consents=consents,
                 latest_established=latest_established,
+                newest_periods=current_periods,
                 last_month_missing=journal.needs_monthly_note(client, day=last_month),
                 today=today,
             ),

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rodtrad.audit.models import Action
+from rodtrad.plans.models import PlanPeriod
 
 from . import access, services, services_register
 from .forms_consents import ConsentForm, ReviewForm, WithdrawalForm
@@ -29,6 +30,9 @@ def consent_list(request, client_id):
     consents = client.consents.select_related("given_by_representative", "recorded_by").prefetch_related(
         Prefetch("reviews", queryset=ConsentReview.objects.select_related("reviewed_by"))
     )
+    newest_plan = PlanPeriod.objects.filter(plan__client=client).order_by("-starts_on").first()
+    for consent in consents:
+        consent.with_plan = newest_plan if consent.due_with_plan(newest_plan and newest_plan.starts_on) else None
     return render(
         request,
         "clients/consents/list.html",

@@ -5,29 +5,20 @@ from rodtrad.accounts.models import Membership
 from rodtrad.audit.models import Action
 from rodtrad.clients import access, services
 from rodtrad.plans.access import period_for
-from rodtrad.plans.models import PlanPeriod
 from rodtrad.plans.views import plan_document_context
 
+from .client_file import client_file
 from .pdf import pdf_response, render_pdf
 
 
-def client_file(request, client_id):
+def client_file_pdf(request, client_id):
     """The file (genomförandeakt) that goes to the authority when the case is closed. Producing it
     is an audited export, and only a manager of one of the client's units may do it."""
     client = access.client_for(
         request, client_id, Action.EXPORT, object_type="client_file", role=Membership.Role.MANAGER
     )
-    context = {
+    context = client_file(client) | {
         "client": client,
-        "orders": client.orders.select_related("service", "unit", "file_sent_by"),
-        "contacts": client.contacts.all(),
-        "consents": client.consents.select_related("given_by_representative", "recorded_by").prefetch_related(
-            "reviews__reviewed_by"
-        ),
-        "plan_periods": [
-            plan_document_context(period)
-            for period in PlanPeriod.objects.filter(plan__client=client).select_related("plan__unit", "established_by")
-        ],
         "closed": services.is_closed(client),
         "retention_from": services.retention_counted_from(client),
         "produced_at": timezone.localtime(),

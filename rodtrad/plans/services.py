@@ -2,12 +2,12 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import rules
-from .models import Goal, Plan, PlanItem, PlanPeriod, PlanTemplate, Risk, RiskAssessment
+from .models import Goal, Plan, PlanItem, PlanPeriod, PlanTemplate, Risk, RiskAssessment, SectionTemplate
 
 ITEM_TEXT_FIELDS = ("title", "does_alone", "support_wanted", "how_wanted", "way_of_working")
 
@@ -26,12 +26,15 @@ class ReadOnlyPeriod(Exception):
     """An established period is read-only, except for small changes to plan items."""
 
 
-def template_for(unit) -> PlanTemplate:
-    return PlanTemplate.objects.filter(unit=unit).first() or PlanTemplate.objects.get(unit=None)
+def template_for(unit):
+    """The unit's own template if it has one, else the default: as a subquery, so that the
+    sections below are one query."""
+    templates = PlanTemplate.objects.filter(Q(unit=unit) | Q(unit__isnull=True))
+    return templates.order_by(F("unit").asc(nulls_last=True)).values("pk")[:1]
 
 
 def sections_for(unit):
-    return template_for(unit).sections.all()
+    return SectionTemplate.objects.filter(template=Subquery(template_for(unit)))
 
 
 @transaction.atomic

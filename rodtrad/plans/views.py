@@ -8,6 +8,7 @@ from rodtrad.accounts.models import Membership
 from rodtrad.audit.models import Action
 from rodtrad.clients import access
 from rodtrad.clients import services as client_services
+from rodtrad.clients.services_register import consents_to_review_with_plan
 
 from . import rules, services
 from .access import period_for
@@ -60,6 +61,9 @@ def _period_context(period):
         "assessment": assessment,
         "risks": assessment.risks.select_related("item", "consent") if assessment else [],
         "missing": [] if period.is_established else rules.missing_to_establish(period),
+        "consents_to_review": (
+            [] if period.is_established else consents_to_review_with_plan(period.plan.client, period.starts_on)
+        ),
         "history": period.plan.periods.exclude(pk=period.pk),
     }
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 
 from rodtrad.audit.models import AccessEvent, Action
 from rodtrad.clients.models import ClientContact, Consent, ConsentReview
+from rodtrad.plans import services as plans
 
 from ..factories import ConsentFactory, ContactFactory
 
@@ -205,3 +206,22 @@ def test_after_all_orders_ended_consents_are_read_only_but_still_shown(world, as
     browser.post(consents_url(world.client, f"{consent.pk}/aterkallelse/"), {"withdrawn_on": days_ago(0), "note": "x"})
     consent.refresh_from_db()
     assert Consent.objects.count() == 1 and consent.is_active
+
+
+def test_a_new_plan_period_makes_every_consent_due_for_review_on_the_list_and_the_plan(world, as_user):
+    consent = ConsentFactory(client=world.client, given_on=days_ago(30), scope="Att prata med skolan")
+    browser = as_user(world.staff)
+    assert not says(browser.get(consents_url(world.client)), "Review with the new plan")
+
+    period = plans.start_plan(world.client, world.unit, starts_on=days_ago(2))
+    assert says(browser.get(consents_url(world.client)), "Review with the new plan")
+    plan_page = browser.get(f"/brukare/{world.client.pk}/plan/{period.pk}/")
+    assert says(plan_page, "Go through the consents with the client for the new plan:")
+    assert "Att prata med skolan" in plan_page.content.decode()
+
+    review = {"reviewed_on": days_ago(1).isoformat(), "note": "Gäller fortfarande."}
+    browser.post(consents_url(world.client, f"{consent.pk}/uppfoljning/"), review)
+    assert not says(browser.get(consents_url(world.client)), "Review with the new plan")
+    assert not says(
+        browser.get(f"/brukare/{world.client.pk}/plan/{period.pk}/"), "Go through the consents with the client"
+    )

@@ -1,8 +1,10 @@
 import datetime
 
-from rodtrad.clients import due
+from rodtrad.clients import due, services_register
 from rodtrad.plans import services as plans
 from rodtrad.plans.models import PlanPeriod
+
+from ..factories import ConsentFactory
 
 
 def items_on(world, today):
@@ -30,3 +32,29 @@ def test_the_yearly_review_shows_from_eleven_months_and_is_late_after_twelve(wor
     assert (warning.due_on, warning.overdue) == (datetime.date(2027, 1, 15), False)
     (late,) = items_on(world, datetime.date(2027, 1, 16))
     assert late.overdue
+
+
+def consent_items(world, today):
+    consents = list(world.client.consents.prefetch_related("reviews"))
+    newest = list(PlanPeriod.objects.filter(plan__client=world.client).select_related("plan__unit"))
+    return due.due_for(world.client, orders=[], consents=consents, newest_periods=newest, today=today)
+
+
+def test_a_consent_is_reviewed_with_every_new_plan_period_not_only_yearly(world):
+    consent = ConsentFactory(client=world.client, recorded_by=world.staff, given_on=datetime.date(2026, 1, 10))
+    assert consent_items(world, datetime.date(2026, 11, 2)) == []
+
+    period = plans.start_plan(world.client, world.unit, starts_on=datetime.date(2026, 11, 1))
+    (with_plan,) = consent_items(world, datetime.date(2026, 11, 2))
+    assert (with_plan.due_on, with_plan.overdue) == (datetime.date(2026, 11, 1), False)
+    assert consent.scope[:30] in with_plan.text
+    # Established without going through the consent: late.
+    PlanPeriod.objects.filter(pk=period.pk).update(status=PlanPeriod.Status.ESTABLISHED)
+    (late,) = consent_items(world, datetime.date(2026, 11, 20))
+    assert late.overdue
+
+    services_register.review_consent(consent, reviewed_on=datetime.date(2026, 11, 3), reviewed_by=world.staff)
+    assert consent_items(world, datetime.date(2026, 11, 20)) == []
+    # And a year after that review it is due again, plan or no plan.
+    (yearly,) = consent_items(world, datetime.date(2027, 11, 3))
+    assert (yearly.due_on, yearly.overdue) == (datetime.date(2027, 11, 3), False)

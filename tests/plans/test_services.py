@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from rodtrad.clients.models import Consent
 from rodtrad.journal.models import Entry
 from rodtrad.plans import services
-from rodtrad.plans.models import Goal, PlanPeriod
+from rodtrad.plans.models import Goal, PlanPeriod, PlanTemplate
 
 from ..factories import ConsentFactory
 from ..plan_data import goal_fields
@@ -152,3 +152,13 @@ def test_a_change_after_establishing_needs_a_reason_and_writes_the_journal_entry
     assert entry.signed_at is not None
     item.refresh_from_db()
     assert item.how_wanted == "Med bildrecept och timer"
+
+
+def test_a_unit_with_its_own_template_gets_its_sections_and_others_keep_the_default(world):
+    default = [section.title for section in services.sections_for(world.other_unit)]
+    assert default[0] == "Personuppgifter" and "Måltidssituation" in default
+    own = PlanTemplate.objects.create(unit=world.unit, name="Lärkans mall")
+    own.sections.create(title="Boende", position=2)
+    own.sections.create(title="Fritid", position=1)
+    assert [section.title for section in services.sections_for(world.unit)] == ["Fritid", "Boende"]
+    assert [section.title for section in services.sections_for(world.other_unit)] == default
