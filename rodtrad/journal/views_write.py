@@ -99,10 +99,10 @@ def _status(request, *, status, entry=None, problems=(), message=""):
         "journal/_save_status.html",
         {"status": status, "entry": entry, "problems": problems, "message": message, "now": timezone.now()},
     )
-    response["X-Journal-Status"] = status
+    response["X-Draft-Status"] = status
     if entry is not None:
-        response["X-Journal-Entry"] = str(entry.pk)
-        response["X-Journal-Version"] = entry.updated_at.isoformat()
+        response["X-Draft-Id"] = str(entry.pk)
+        response["X-Draft-Version"] = entry.updated_at.isoformat()
     return response
 
 
@@ -116,7 +116,7 @@ def _has_content(fields: dict) -> bool:
 @require_POST
 def autosave(request, client_id):
     """Save the draft as the person writes (htmx, debounced). Answers with the "Sparat" status
-    and headers journal.js reads; a draft is only made once there is something to keep."""
+    and headers static/rodtrad/drafts.js reads; a draft is only made once there is something to keep."""
     entry_id = request.POST.get("entry", "")
     if entry_id:
         entry = access.object_for(request, _readable(request, client_id), entry_id, Action.UPDATE)
@@ -168,7 +168,6 @@ def findings(request, client_id):
         "journal/_findings.html",
         {"findings": found, "available": assistant.is_available(kind), "checked": bool(text.strip())},
     )
-    response["X-Journal-Status"] = "findings"
     return response
 
 

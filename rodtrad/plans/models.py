@@ -310,3 +310,32 @@ class LifeStorySection(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class FormDraft(models.Model):
+    """What a user has typed into one of the plan's forms and not saved yet, kept on the server
+    as they write so that a closed tab, a lost phone or another device loses nothing. It belongs
+    to its writer alone, like a journal draft, and is gone once the form is saved or thrown away.
+    The browser keeps its own copy of what has not reached the server (static/rodtrad/drafts.js)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey(PlanPeriod, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    # The page the form is on and, where a page has two forms, which one: "/brukare/1/plan/2/risker/#risk".
+    key = models.CharField(max_length=300)
+    view_name = models.CharField(max_length=100)
+    title = models.CharField(max_length=200)
+    data = models.JSONField(default=dict)
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("unsaved form")
+        verbose_name_plural = _("unsaved forms")
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="one_form_draft_per_user_and_form")]
+
+    def __str__(self):
+        return f"{self.user} {self.key}"
+
+    @property
+    def url(self):
+        return self.key.partition("#")[0]
