@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rodtrad.clients.forms import DATE_INPUT
 
 from .models import Goal, LifeStorySection, PlanItem, PlanPeriod, Risk, RiskAssessment
+from .services import item_fingerprint
 
 TEXT = forms.Textarea(attrs={"rows": 3})
 
@@ -84,10 +85,13 @@ class PlanItemForm(forms.ModelForm):
 
 class ChangeItemForm(PlanItemForm):
     reason = forms.CharField(label=_("Why the plan item is changed"), widget=TEXT, required=False)
+    # The item as it was when the form was opened, so that a save over a colleague's change is refused.
+    opened = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, established=False, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["section"]
+        self.fields["opened"].initial = item_fingerprint(self.instance)
         if established:
             self.fields["reason"].required = True
 

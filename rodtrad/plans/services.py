@@ -1,19 +1,31 @@
 """Domain operations on implementation plans, called by views, commands and tests alike."""
 
+import hashlib
+import json
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from . import rules
+from rodtrad.clients.services import is_closed
+
+from . import drafts, rules
 from .models import Goal, Plan, PlanItem, PlanPeriod, PlanTemplate, Risk, RiskAssessment, SectionTemplate
 
 ITEM_TEXT_FIELDS = ("title", "does_alone", "support_wanted", "how_wanted", "way_of_working")
 
 
 class StaleEdit(Exception):
-    """Someone else saved the period after this writer opened it."""
+    """Someone else saved the period, or the plan item, after this writer opened it."""
+
+
+STALE_ITEM_MESSAGE = gettext_lazy(
+    "Someone else changed this plan item while you were writing. Your text is kept below: copy what you need, "
+    "reload the page and add it again."
+)
 
 
 class PlanIncomplete(Exception):
@@ -40,13 +52,21 @@ def sections_for(unit):
 @transaction.atomic
 def start_plan(client, unit, *, starts_on=None) -> PlanPeriod:
     """The client's plan at this unit, with a first draft period."""
+    ensure_open(client)
     plan, _created = Plan.objects.get_or_create(client=client, unit=unit)
     if plan.periods.exists():
         raise ValidationError(_("The client already has a plan at this unit."))
     return PlanPeriod.objects.create(plan=plan, starts_on=starts_on or timezone.localdate())
 
 
+def ensure_open(client):
+    """A closed case is read-only, its plans included."""
+    if is_closed(client):
+        raise ReadOnlyPeriod(_("The case is closed and the record is read-only."))
+
+
 def ensure_draft(period):
+    ensure_open(period.plan.client)
     if period.is_established:
         raise ReadOnlyPeriod(_("An established period is read-only."))
 
@@ -75,6 +95,7 @@ def establish(period, *, user) -> PlanPeriod:
     period.version = F("version") + 1
     period.save(update_fields=["status", "established_at", "established_by", "version", "updated_at"])
     period.refresh_from_db()
+    drafts.forget_closed_forms(period)
     return period
 
 
@@ -92,10 +113,21 @@ def _describe_changes(before: dict, after: dict) -> str:
     return "\n".join(lines)
 
 
+def item_fingerprint(item) -> str:
+    """What a plan item says, in short: a form carries it from when it was opened, so that a
+    save over someone else's change is noticed (plan items have no version of their own)."""
+    values = [getattr(item, field) for field in ITEM_TEXT_FIELDS] + [item.order_id]
+    return hashlib.sha256(json.dumps(values).encode()).hexdigest()[:16]
+
+
 @transaction.atomic
-def change_item(item, changes: dict, *, user, reason: str = "") -> PlanItem:
+def change_item(item, changes: dict, *, user, reason: str = "", opened: str = "") -> PlanItem:
     """Draft items change freely. After establishing, a small change is made in place with a
-    reason, and a journal entry "Ändring i insats" says what changed and why."""
+    reason, and a journal entry "Ändring i insats" says what changed and why. With `opened`
+    (item_fingerprint when the writer opened the item), a change over someone else's is refused."""
+    ensure_open(item.period.plan.client)
+    if opened and opened != item_fingerprint(PlanItem.objects.select_for_update().get(pk=item.pk)):
+        raise StaleEdit
     if item.period.is_established and not reason.strip():
         raise ValidationError({"reason": _("Write why the plan item is changed.")})
     before = {field: getattr(item, field) for field in ITEM_TEXT_FIELDS}

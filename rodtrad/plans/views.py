@@ -8,10 +8,10 @@ from rodtrad.accounts.models import Membership
 from rodtrad.audit.models import Action
 from rodtrad.clients import access
 from rodtrad.clients import services as client_services
-from rodtrad.clients.services_register import consents_to_review_with_plan
+from rodtrad.clients.services_register import READ_ONLY_MESSAGE, consents_to_review_with_plan
 
-from . import rules, services
-from .access import period_for
+from . import drafts, rules, services, views_drafts
+from .access import period_for, refusal_to_change
 from .forms import ParticipationForm, SignatureForm
 from .models import Goal, Plan, PlanItem
 
@@ -34,7 +34,10 @@ def plan_index(request, client_id):
     plans = list(Plan.objects.filter(client=client).select_related("unit").prefetch_related("periods"))
     startable = _startable_units(client, request.user, plans)
     if request.method == "POST":
-        unit = startable.get(int(request.POST.get("unit") or 0))
+        if client_services.is_closed(client):
+            return access.refused(request, str(READ_ONLY_MESSAGE))
+        chosen = request.POST.get("unit", "")
+        unit = startable.get(int(chosen)) if chosen.isdigit() else None
         if unit is None:
             return access.refused(request, _("A plan can be started only for an order of your unit that needs one."))
         period = services.start_plan(client, unit)
@@ -78,6 +81,7 @@ def period_detail(request, client_id, period_id):
     context = _period_context(period)
     context["participation_form"] = ParticipationForm(instance=period, child=period.plan.client.is_child)
     context["signature_form"] = SignatureForm(instance=period)
+    context["drafts"] = drafts.drafts_of_period(period, request.user)
     return render(request, "plans/period.html", context)
 
 
@@ -105,13 +109,19 @@ def participation(request, client_id, period_id):
     period = period_for(request, client_id, period_id, access.action_for(request))
     if request.method != "POST":
         return redirect("plans:period", client_id, period_id)
-    if period.is_established:
-        return access.refused(request, _("An established period is read-only."))
+    refusal = refusal_to_change(request, period)
+    if refusal:
+        return refusal
     form, saved = _save_period_form(request, period, ParticipationForm, child=period.plan.client.is_child)
     if request.htmx:
         period.refresh_from_db()
-        return render(request, "plans/_save_state.html", {"form": form, "saved": saved, "period": period})
+        response = render(request, "plans/_save_state.html", {"form": form, "saved": saved, "period": period})
+        # For static/rodtrad/drafts.js, which keeps the writer's copy until the server has it.
+        response["X-Draft-Status"] = "saved" if saved else ("stale" if form.non_field_errors() else "invalid")
+        response["X-Draft-Version"] = str(period.version)
+        return response
     if saved:
+        views_drafts.saved(request)
         messages.success(request, _("Saved."))
         return redirect("plans:period", client_id, period_id)
     context = _period_context(period) | {"participation_form": form, "signature_form": SignatureForm(instance=period)}
@@ -121,8 +131,9 @@ def participation(request, client_id, period_id):
 @require_POST
 def signature(request, client_id, period_id):
     period = period_for(request, client_id, period_id, Action.UPDATE)
-    if period.is_established:
-        return access.refused(request, _("An established period is read-only."))
+    refusal = refusal_to_change(request, period)
+    if refusal:
+        return refusal
     form, saved = _save_period_form(request, period, SignatureForm)
     if saved:
         messages.success(request, _("The confirmation was recorded."))
@@ -137,8 +148,9 @@ def signature(request, client_id, period_id):
 @require_POST
 def establish(request, client_id, period_id):
     period = period_for(request, client_id, period_id, Action.SIGN)
-    if period.is_established:
-        return access.refused(request, _("The period is already established."))
+    refusal = refusal_to_change(request, period)
+    if refusal:
+        return refusal
     try:
         services.establish(period, user=request.user)
     except services.PlanIncomplete as incomplete:

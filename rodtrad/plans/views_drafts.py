@@ -6,9 +6,10 @@ The browser's side, shared with the journal, is static/rodtrad/drafts.js: it rea
 X-Draft-Status and X-Draft-Version headers, keeps what has not reached the server, and forgets
 its copy once the page tells it the form was saved (the draft_token it sent with the form)."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from . import drafts
 
@@ -53,26 +54,38 @@ def handle(request, client, *, title, period=None, form_name=""):
     return None
 
 
-def kept(request, form_name=""):
-    """The writer's draft of this form, to put back into it when the page is opened."""
-    if request.method != "GET":
-        return None
-    return drafts.draft_for(user=request.user, key=key_for(request, form_name))
+@dataclass(frozen=True)
+class DraftState:
+    """A form's draft as its page needs it: the key the browser files its copy under, and the
+    writer's kept draft when the page is opened (templates _draft_attrs.html, _draft_notice.html,
+    _draft_status.html)."""
+
+    key: str
+    draft: object = None
+    form_name: str = ""
+    # Put back into the form now: the page was opened, not posted.
+    restored: bool = False
+
+    def initial(self, **defaults) -> dict:
+        """A form's initial values: what the draft kept, over the form's own defaults."""
+        return defaults | (self.draft.data if self.restored else {})
 
 
-def initial(draft, **defaults) -> dict:
-    """A form's initial values: what the draft kept, over the form's own defaults."""
-    return defaults | (draft.data if draft else {})
+def state(request, form_name="") -> DraftState:
+    key = key_for(request, form_name)
+    draft = drafts.draft_for(user=request.user, key=key)
+    return DraftState(key, draft, form_name, restored=draft is not None and request.method == "GET")
 
 
-def done(request, form_name="") -> None:
-    """The form was saved: the draft has done its job, and the browser may forget its copy."""
-    drafts.discard_draft(user=request.user, key=key_for(request, form_name))
+def saved(request) -> None:
+    """A form was saved: the browser may forget its copy, which it marked with this token."""
     token = request.POST.get("draft_token", "")[:40]
     if token:
         tokens = request.session.get("drafts_done", [])
         request.session["drafts_done"] = [*tokens, token][-DONE_TOKENS_KEPT:]
 
 
-def status_now():
-    return timezone.now()
+def done(request, form_name="") -> None:
+    """The form was saved: its draft has done its job."""
+    drafts.discard_draft(user=request.user, key=key_for(request, form_name))
+    saved(request)

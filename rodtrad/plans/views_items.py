@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from rodtrad.audit.models import Action
 from rodtrad.clients import access
 from rodtrad.clients import services as client_services
+from rodtrad.clients.services_register import READ_ONLY_MESSAGE
 from rodtrad.writing import check_goal
 
-from . import rules, services
-from .access import item_for, period_for
+from . import rules, services, views_drafts
+from .access import item_for, period_for, refusal_to_change
 from .forms import ChangeItemForm, GoalForm, PlanItemForm, RiskAssessmentForm, RiskForm
 
 
@@ -31,47 +32,83 @@ def _apply_errors(form, error):
 
 def new_item(request, client_id, period_id):
     period = period_for(request, client_id, period_id, access.action_for(request, Action.CREATE))
-    if period.is_established:
-        return access.refused(request, _("An established period is read-only."))
+    refusal = refusal_to_change(request, period)
+    if refusal:
+        return refusal
+    client = period.plan.client
+    answered = views_drafts.handle(request, client, title=_("New plan item"), period=period)
+    if answered:
+        return answered
+    draft = views_drafts.state(request)
     sections = services.sections_for(period.plan.unit).filter(holds_items=True)
     form = PlanItemForm(
         request.POST or None,
         sections=sections,
         orders=_orders(period),
-        initial={"section": request.GET.get("avsnitt"), "order": _orders(period).first()},
+        initial=draft.initial(section=request.GET.get("avsnitt"), order=_orders(period).first()),
     )
     if request.method == "POST" and form.is_valid():
         item = services.add_item(period, **form.cleaned_data)
+        views_drafts.done(request)
         return redirect(f"{period_url(period)}#item-{item.pk}")
-    return render(request, "plans/item_form.html", {"period": period, "client": period.plan.client, "form": form})
+    return render(request, "plans/item_form.html", {"period": period, "client": client, "form": form, "d": draft})
 
 
 def edit_item(request, client_id, period_id, item_id):
     item = item_for(request, client_id, period_id, item_id, access.action_for(request))
     period = item.period
+    client = period.plan.client
+    if client_services.is_closed(client):
+        return access.refused(request, str(READ_ONLY_MESSAGE))
+    title = _("Change in plan item “%(item)s”") % {"item": item.title}
+    answered = views_drafts.handle(request, client, title=title, period=period)
+    if answered:
+        return answered
+    draft = views_drafts.state(request)
     form = ChangeItemForm(
-        request.POST or None, instance=item, sections=None, orders=_orders(period), established=period.is_established
+        request.POST or None,
+        instance=item,
+        sections=None,
+        orders=_orders(period),
+        established=period.is_established,
+        initial=draft.initial(),
     )
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in services.ITEM_TEXT_FIELDS}
         changes["order"] = form.cleaned_data["order"]
         try:
-            services.change_item(item, changes, user=request.user, reason=form.cleaned_data.get("reason", ""))
+            services.change_item(
+                item,
+                changes,
+                user=request.user,
+                reason=form.cleaned_data.get("reason", ""),
+                opened=form.cleaned_data["opened"],
+            )
         except ValidationError as error:
             _apply_errors(form, error)
+        except services.StaleEdit:
+            form.add_error(None, services.STALE_ITEM_MESSAGE)
         else:
+            views_drafts.done(request)
             return redirect(f"{period_url(period)}#item-{item.pk}")
-    context = {"period": period, "client": period.plan.client, "form": form, "item": item}
-    return render(request, "plans/item_form.html", context)
+    context = {"period": period, "client": client, "form": form, "item": item, "d": draft}
+    return render(request, "plans/item_form.html", context, status=409 if form.non_field_errors() else 200)
 
 
 def new_goal(request, client_id, period_id, item_id):
     item = item_for(request, client_id, period_id, item_id, access.action_for(request, Action.CREATE))
     period = item.period
-    if period.is_established:
-        return access.refused(request, _("An established period is read-only."))
+    refusal = refusal_to_change(request, period)
+    if refusal:
+        return refusal
+    client = period.plan.client
+    title = _("New goal: %(item)s") % {"item": item.title}
+    answered = views_drafts.handle(request, client, title=title, period=period)
+    if answered:
+        return answered
+    draft = views_drafts.state(request)
     order = item.order
-    initial = {"order_goal": order.personal_goals if order else ""}
+    initial = draft.initial(order_goal=order.personal_goals if order else "")
     form = GoalForm(request.POST or None, initial=initial, today=timezone.localdate())
     if request.method == "POST" and form.is_valid():
         fields = {name: value for name, value in form.cleaned_data.items() if name != "confirm_many"}
@@ -80,15 +117,17 @@ def new_goal(request, client_id, period_id, item_id):
         except ValidationError as error:
             _apply_errors(form, error)
         else:
+            views_drafts.done(request)
             return redirect(f"{period_url(period)}#item-{item.pk}")
     goal_count = item.goals.model.objects.filter(item__period=period).count()
     context = {
         "period": period,
-        "client": period.plan.client,
+        "client": client,
         "item": item,
         "form": form,
         "many_goals": goal_count >= rules.MANY_GOALS,
         "preview": _preview_from(form),
+        "d": draft,
     }
     return render(request, "plans/goal_form.html", context)
 
@@ -123,25 +162,38 @@ def risks(request, client_id, period_id):
     period = period_for(request, client_id, period_id, access.action_for(request))
     assessment = getattr(period, "risk_assessment", None)
     client = period.plan.client
+    which = request.POST.get("form", "")
+    if request.method == "POST":
+        refusal = refusal_to_change(request, period)
+        if refusal:
+            return refusal
+        title = _("Risk assessment") if which == "assessment" else _("New risk")
+        answered = views_drafts.handle(request, client, title=title, period=period, form_name=which)
+        if answered:
+            return answered
+    assessment_draft = views_drafts.state(request, "assessment")
+    risk_draft = views_drafts.state(request, "risk")
     items = period.items.all()
     consents = client.consents.filter(withdrawn_on__isnull=True)
     assessment_form = RiskAssessmentForm(
-        request.POST if request.POST.get("form") == "assessment" else None,
+        request.POST if which == "assessment" else None,
         instance=assessment,
-        initial={"assessed_on": timezone.localdate()},
+        initial=assessment_draft.initial(assessed_on=timezone.localdate()),
     )
-    risk_form = RiskForm(request.POST if request.POST.get("form") == "risk" else None, items=items, consents=consents)
+    risk_form = RiskForm(
+        request.POST if which == "risk" else None, items=items, consents=consents, initial=risk_draft.initial()
+    )
     if request.method == "POST":
-        if period.is_established:
-            return access.refused(request, _("An established period is read-only."))
-        if request.POST.get("form") == "assessment" and assessment_form.is_valid():
+        if which == "assessment" and assessment_form.is_valid():
             services.save_risk_assessment(period, **assessment_form.cleaned_data)
+            views_drafts.done(request, "assessment")
             return redirect("plans:risks", client_id, period_id)
-        if request.POST.get("form") == "risk" and risk_form.is_valid():
+        if which == "risk" and risk_form.is_valid():
             if assessment is None:
                 risk_form.add_error(None, _("Save the assessment's date and team first."))
             else:
                 services.add_risk(assessment, **risk_form.cleaned_data)
+                views_drafts.done(request, "risk")
                 return redirect("plans:risks", client_id, period_id)
     context = {
         "period": period,
@@ -149,6 +201,8 @@ def risks(request, client_id, period_id):
         "assessment": assessment,
         "assessment_form": assessment_form,
         "risk_form": risk_form,
+        "assessment_draft": assessment_draft,
+        "risk_draft": risk_draft,
         "risks": assessment.risks.select_related("item", "consent") if assessment else [],
         "matrix": rules.RISK_MATRIX,
         "current_orders": client_services.current_orders(client),

@@ -1,9 +1,6 @@
 """Nothing typed is lost: the draft is saved on the server as the person writes. What the
 browser keeps (static/rodtrad/drafts.js) is tested in tests/e2e/test_journal.py; here, the server's side."""
 
-from pathlib import Path
-
-from django.conf import settings
 from django.utils import timezone
 
 from rodtrad.audit.models import AccessEvent, Action

@@ -3,10 +3,11 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from rodtrad.clients import services as clients
 from rodtrad.clients.models import Consent
 from rodtrad.journal.models import Entry
 from rodtrad.plans import services
-from rodtrad.plans.models import Goal, PlanPeriod, PlanTemplate
+from rodtrad.plans.models import Goal, PlanItem, PlanPeriod, PlanTemplate
 
 from ..factories import ConsentFactory
 from ..plan_data import goal_fields
@@ -162,3 +163,27 @@ def test_a_unit_with_its_own_template_gets_its_sections_and_others_keep_the_defa
     own.sections.create(title="Fritid", position=1)
     assert [section.title for section in services.sections_for(world.unit)] == ["Fritid", "Boende"]
     assert [section.title for section in services.sections_for(world.other_unit)] == default
+
+
+def test_a_closed_case_is_read_only_plans_included(period, item, world):
+    order = world.client.orders.get()
+    clients.end_order(order, ended_on=order.valid_from, reason="Flyttat")
+    with pytest.raises(services.ReadOnlyPeriod):
+        services.save_period(period, {"participants": "Elsa"}, expected_version=period.version)
+    with pytest.raises(services.ReadOnlyPeriod):
+        services.add_item(period, section=item.section, title="Ny")
+    with pytest.raises(services.ReadOnlyPeriod):
+        services.change_item(item, {"title": "Ändrad"}, user=world.staff)
+    with pytest.raises(services.ReadOnlyPeriod):
+        services.start_plan(world.client, world.other_unit)
+
+
+def test_a_change_over_someone_elses_change_to_the_same_item_is_refused(period, item, world):
+    opened = services.item_fingerprint(item)
+    services.change_item(PlanItem.objects.get(pk=item.pk), {"how_wanted": "Kollegans text"}, user=world.manager)
+    with pytest.raises(services.StaleEdit):
+        services.change_item(item, {"how_wanted": "Min text"}, user=world.staff, opened=opened)
+    assert PlanItem.objects.get(pk=item.pk).how_wanted == "Kollegans text"
+    current = services.item_fingerprint(PlanItem.objects.get(pk=item.pk))
+    services.change_item(item, {"how_wanted": "Min text"}, user=world.staff, opened=current)
+    assert PlanItem.objects.get(pk=item.pk).how_wanted == "Min text"

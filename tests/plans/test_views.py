@@ -4,6 +4,7 @@ import subprocess
 import pytest
 
 from rodtrad.audit.models import AccessEvent, Action
+from rodtrad.clients import services as client_services
 from rodtrad.plans import services
 from rodtrad.plans.models import PlanPeriod
 
@@ -156,3 +157,29 @@ def test_the_plan_page_runs_a_fixed_number_of_queries_whatever_its_size(
     browser = as_user(world.staff)
     with django_assert_max_num_queries(20):
         assert browser.get(url(complete_period)).status_code == 200
+
+
+def test_two_users_changing_the_same_plan_item_the_second_is_refused_and_keeps_their_text(item, world, as_user):
+    item_url = url(item.period, f"insatser/{item.pk}/")
+    opened = as_user(world.staff).get(item_url).context["form"]["opened"].value()
+    first = {"title": item.title, "how_wanted": "Med bildrecept och timer", "opened": opened}
+    assert as_user(world.manager).post(item_url, first).status_code == 302
+    second = {"title": item.title, "how_wanted": "Med min egen text", "opened": opened}
+    response = as_user(world.staff).post(item_url, second)
+    assert response.status_code == 409
+    assert "Någon annan ändrade insatsen medan du skrev" in response.content.decode()
+    assert "Med min egen text" in response.content.decode()
+    item.refresh_from_db()
+    assert item.how_wanted == "Med bildrecept och timer"
+
+
+def test_a_closed_case_refuses_every_change_to_its_plan(period, item, world, as_user):
+    order = world.client.orders.get()
+    client_services.end_order(order, ended_on=order.valid_from, reason="Flyttat")
+    browser = as_user(world.staff)
+    assert browser.post(url(period, "framtagande/"), participation_data(period)).status_code == 403
+    assert browser.post(url(period, "insatser/ny/"), {"title": "Ny"}).status_code == 403
+    assert browser.post(url(period, f"insatser/{item.pk}/"), {"title": "Ändrad"}).status_code == 403
+    assert browser.post(url(period, "faststall/")).status_code == 403
+    assert browser.post(f"/brukare/{world.client.pk}/plan/", {"unit": world.unit.pk}).status_code == 403
+    assert browser.get(url(period)).status_code == 200

@@ -6,31 +6,51 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('clients', '0004_client_register_orders_consents'),
-        ('plans', '0002_default_template'),
+        ("clients", "0004_client_register_orders_consents"),
+        ("plans", "0002_default_template"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FormDraft',
+            name="FormDraft",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=300)),
-                ('view_name', models.CharField(max_length=100)),
-                ('title', models.CharField(max_length=200)),
-                ('data', models.JSONField(default=dict)),
-                ('saved_at', models.DateTimeField(auto_now=True)),
-                ('client', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='clients.client')),
-                ('period', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='plans.planperiod')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("key", models.CharField(max_length=300)),
+                ("view_name", models.CharField(max_length=100)),
+                ("title", models.CharField(max_length=200)),
+                ("data", models.JSONField(default=dict)),
+                ("saved_at", models.DateTimeField(auto_now=True)),
+                (
+                    "client",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="clients.client"
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="plans.planperiod",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'unsaved form',
-                'verbose_name_plural': 'unsaved forms',
-                'constraints': [models.UniqueConstraint(fields=('user', 'key'), name='one_form_draft_per_user_and_form')],
+                "verbose_name": "unsaved form",
+                "verbose_name_plural": "unsaved forms",
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "key"), name="one_form_draft_per_user_and_form")
+                ],
             },
         ),
     ]
