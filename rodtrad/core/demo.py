@@ -1,11 +1,13 @@
-"""Invented demo data: one organisation, three units, eleven clients and four users.
+"""Invented demo data: one organisation, three units, fourteen clients and four users.
 
 Every person is made up. Personal identity numbers are generated with a correct check digit
-and birth numbers in the 98x–99x range that Skatteverket uses for its test series."""
+and birth numbers in the 98x–99x range that Skatteverket uses for its test series; one client
+has a samordningsnummer (day of birth + 60) and one a reserve number."""
 
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 from stdnum import luhn
 
 from rodtrad.accounts.models import Membership, Organisation, Unit, User
@@ -20,6 +22,10 @@ from rodtrad.clients.models import (
     ProtectedDetailsGrant,
     Service,
 )
+from rodtrad.clients import services as client_services
+from rodtrad.followup.models import Answer, GoalFollowUp
+from rodtrad.journal import services as journal
+from rodtrad.journal.models import Category
 from rodtrad.plans import services as plans
 from rodtrad.plans.models import SectionTemplate
 
@@ -48,7 +54,8 @@ USERS = [
 ]
 
 # (first name, last name, birth date, units, contact person username). Leo, a child, gets his
-# short-term-stay order in _details.
+# short-term-stay order in _details; Farah's number is a samordningsnummer and Tomas has a
+# reserve number (set in _details).
 CLIENTS = [
     ("Elsa", "Lindqvist", "19850314", ["larkan", "verkstan"], "kontaktman"),
     ("Omar", "Åberg", "19920722", ["larkan", "verkstan"], "kontaktman"),
@@ -61,6 +68,9 @@ CLIENTS = [
     ("Bertil", "Andersson", "19380812", ["soder"], None),
     ("Aino", "Virtanen", "19521009", ["soder"], None),
     ("Leo", "Nyberg", "20110402", [], None),
+    ("Farah", "Yusuf", "19900512", ["larkan"], None),
+    ("Tomas", "Kallio", "19870923", ["verkstan"], None),
+    ("Gösta", "Lind", "19600117", ["verkstan"], None),
 ]
 
 DEMO_LOGINS = [(username, f"{first} {last}, {title}") for username, first, last, title, _, _ in USERS]
@@ -81,6 +91,17 @@ def demo_personal_number(birth_date: str, index: int) -> str:
     serial = f"{980 + index % 20:03d}"
     body = birth_date[2:] + serial
     return birth_date[:2] + body + luhn.calc_check_digit(body)
+
+
+def demo_coordination_number(birth_date: str, index: int) -> str:
+    """A samordningsnummer: the day of birth plus 60, then a number with a valid check digit."""
+    day = int(birth_date[6:]) + 60
+    body = f"{birth_date[2:6]}{day:02d}{980 + index % 20:03d}"
+    return birth_date[:2] + body + luhn.calc_check_digit(body)
+
+
+def _at(day, hour=14):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
 def is_loaded() -> bool:
@@ -155,6 +176,7 @@ def load():
         clients[last] = client
     _details(clients, units, users)
     _plans(clients, units, users)
+    _closed_case(clients["Lind"], units["verkstan"], users)
 
 
 def _details(clients, units, users):
@@ -220,11 +242,50 @@ def _details(clients, units, users):
         recorded_by=users["kontaktman"],
     )
 
-    # A closed case: the daily activity ended, the file is not yet sent to the authority.
-    amir_order = clients["Eklund"].orders.get()
-    amir_order.ended_on = datetime.date(2026, 10, 15)
-    amir_order.end_reason = "Amir har fått arbete med lönebidrag och avslutar daglig verksamhet."
-    amir_order.save(update_fields=["ended_on", "end_reason"])
+    # A samordningsnummer and a reserve number (kept as given, with the date of birth by hand).
+    farah = clients["Yusuf"]
+    farah.identity_kind = Client.IdentityKind.COORDINATION_NUMBER
+    farah.personal_number = demo_coordination_number("19900512", 11)
+    farah.language, farah.needs_interpreter = "somaliska", True
+    farah.save(update_fields=["identity_kind", "personal_number", "language", "needs_interpreter"])
+    tomas = clients["Kallio"]
+    tomas.identity_kind = Client.IdentityKind.RESERVE_NUMBER
+    tomas.personal_number = "RES-2026-0042"
+    tomas.save(update_fields=["identity_kind", "personal_number"])
+    ClientContact.objects.create(
+        client=tomas,
+        kind=ClientContact.Kind.ADMINISTRATOR,
+        name="Fredrik Förvaltare",
+        relation="förvaltare",
+        phone="070-000 00 03",
+        takes_part_in_planning=True,
+    )
+    ClientContact.objects.create(
+        client=clients["Nyberg"],
+        kind=ClientContact.Kind.RELATIVE,
+        name="Sanna Nyberg",
+        relation="mamma, vårdnadshavare",
+        phone="070-000 00 04",
+        takes_part_in_planning=True,
+    )
+
+    # Two closed cases at the daily activity. Amir's file is not yet sent to the authority;
+    # Gösta's has been (his record is filled in _closed_case).
+    chef = users["chef"]
+    amir = clients["Eklund"]
+    journal.record_event_entry(
+        amir,
+        category=Category.EVENT,
+        text="Amir berättade att han har fått ett arbete med lönebidrag och vill sluta på Verkstan i oktober.",
+        author=chef,
+        occurred_at=_at(datetime.date(2026, 9, 28)),
+    )
+    client_services.end_order(
+        amir.orders.get(),
+        ended_on=datetime.date(2026, 10, 15),
+        reason="Amir har fått arbete med lönebidrag och avslutar daglig verksamhet.",
+        user=chef,
+    )
 
     # A safety alarm alongside home care: no implementation plan is needed for it.
     alarm = Service.objects.get(law="SoL", name="Trygghetslarm")
@@ -297,4 +358,90 @@ def _plans(clients, units, users):
         follow_up_on=datetime.date(2026, 9, 15),
     )
     plans.establish(period, user=users["kontaktman"])
-    plans.start_plan(clients["Åberg"], units["larkan"], starts_on=datetime.date(2026, 11, 1))
+
+    omar = clients["Åberg"]
+    draft = plans.start_plan(omar, units["larkan"], starts_on=datetime.date(2026, 11, 1))
+    plans.save_period(
+        draft,
+        {"participants": "Omar Åberg, Göran Godman (god man), Karim Haddad (kontaktman)"},
+        expected_version=draft.version,
+    )
+    plans.add_item(
+        draft,
+        section=sections["Sociala aktiviteter"],
+        order=omar.orders.get(unit=units["larkan"]),
+        title="Gym två kvällar i veckan",
+        does_alone="Omar packar sin träningsväska själv.",
+        support_wanted="Sällskap på bussen till gymmet.",
+        how_wanted="Samma personal varje gång, om det går.",
+    )
+
+
+def _closed_case(client, unit, users):
+    """A whole record that has ended: an established plan with a goal followed up, journal
+    entries, the ended order with its journal note, and the file sent to the authority."""
+    sections = {section.title: section for section in SectionTemplate.objects.filter(template__unit=None)}
+    chef = users["chef"]
+    order = client.orders.get()
+    period = plans.start_plan(client, unit, starts_on=datetime.date(2025, 4, 20))
+    plans.save_period(
+        period,
+        {
+            "planning_date": datetime.date(2025, 4, 20),
+            "participation": "Gösta berättade själv vilka arbetsuppgifter han tycker om.",
+            "participants": "Gösta Lind, Cecilia Ekström (enhetschef)",
+            "follow_up_planned_on": datetime.date(2025, 10, 20),
+            "signature_method": "paper",
+            "signed_on": datetime.date(2025, 4, 20),
+            "signed_by": "Gösta Lind",
+        },
+        expected_version=period.version,
+    )
+    woodwork = plans.add_item(
+        period,
+        section=sections["Mål och insatser"],
+        order=order,
+        title="Snickeri",
+        does_alone="Gösta slipar och målar själv.",
+        support_wanted="Hjälp med maskinerna.",
+        how_wanted="En handledare i närheten, som visar en gång och sedan låter honom prova.",
+    )
+    goal = plans.add_goal(
+        woodwork,
+        goal_type="maintain",
+        what="göra färdigt en fågelholk själv",
+        how_often="varje månad",
+        support="en handledare som visar stegen",
+        by_when=datetime.date(2026, 4, 20),
+        why="Gösta vill ge holkarna till sina barnbarn",
+        order_goal=order.personal_goals,
+    )
+    plans.save_risk_assessment(
+        period,
+        assessed_on=datetime.date(2025, 4, 20),
+        team="Cecilia Ekström (enhetschef)",
+        responsible="Cecilia Ekström",
+        no_risks_identified=True,
+        no_risks_grounds="Gösta använder bara handverktyg; maskinerna sköts av handledaren.",
+    )
+    plans.establish(period, user=chef)
+    GoalFollowUp.objects.create(
+        item=woodwork,
+        goal=goal,
+        followed_up_on=datetime.date(2025, 10, 20),
+        answer=Answer.FULLY,
+        comment="Gösta har gjort fem holkar och vill fortsätta med samma mål.",
+        next_follow_up_on=datetime.date(2026, 4, 20),
+        with_client=True,
+        recorded_by=chef,
+    )
+    for day, text in (
+        (datetime.date(2025, 5, 6), "Gösta visade sin första holk för gruppen och var stolt."),
+        (datetime.date(2025, 11, 3), "Månadsanteckning: stödet har fungerat enligt planen. Gösta trivs i snickeriet."),
+        (datetime.date(2026, 5, 29), "Gösta berättade att han ska flytta till sin dotter i Umeå i juni."),
+    ):
+        journal.record_event_entry(client, category=Category.EVENT, text=text, author=chef, occurred_at=_at(day))
+    client_services.end_order(
+        order, ended_on=datetime.date(2026, 6, 30), reason="Gösta har flyttat till en annan kommun.", user=chef
+    )
+    client_services.mark_file_sent(order, user=chef, sent_on=datetime.date(2026, 8, 12))

@@ -181,7 +181,12 @@ def risks(request, client_id, period_id):
         initial=assessment_draft.initial(assessed_on=timezone.localdate()),
     )
     risk_form = RiskForm(
-        request.POST if which == "risk" else None, items=items, consents=consents, initial=risk_draft.initial()
+        request.POST if which == "risk" else None,
+        items=items,
+        consents=consents,
+        initial=risk_draft.initial(),
+        # Both forms have a "responsible" field; the page needs each id once.
+        auto_id="risk_%s",
     )
     if request.method == "POST":
         if which == "assessment" and assessment_form.is_valid():

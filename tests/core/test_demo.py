@@ -4,8 +4,10 @@ from django.test import override_settings
 from stdnum.se import personnummer
 
 from rodtrad.accounts.models import Membership, User
-from rodtrad.clients.models import Client
+from rodtrad.clients import identity, services
+from rodtrad.clients.models import Client, ClientContact, Consent, Order, add_months
 from rodtrad.core import demo
+from rodtrad.followup.models import GoalFollowUp
 
 pytestmark = pytest.mark.django_db
 
@@ -36,9 +38,49 @@ def test_demo_users_have_the_roles_the_routine_needs():
     assert User.objects.get(username="personal").check_password(demo.PASSWORD)
 
 
-def test_demo_personal_numbers_are_valid():
+def test_demo_identity_numbers_are_valid_for_their_kind():
     demo.load()
-    assert all(personnummer.is_valid(number) for number in Client.objects.values_list("personal_number", flat=True))
+    kinds = set()
+    for client in Client.objects.all():
+        kinds.add(client.identity_kind)
+        if client.identity_kind == Client.IdentityKind.RESERVE_NUMBER:
+            assert client.date_of_birth is not None
+            continue
+        coordination = client.identity_kind == Client.IdentityKind.COORDINATION_NUMBER
+        assert identity.parse(client.personal_number, coordination=coordination) == (
+            client.personal_number,
+            client.date_of_birth,
+        )
+        assert personnummer.is_valid(client.personal_number) is not coordination
+    assert kinds == set(Client.IdentityKind.values)
+
+
+def test_demo_data_uses_the_whole_register():
+    """Issue 3's "demo data uses all of it": a child, protected details with a grant,
+    communication needs, contacts and representatives, consents given by the client and by a
+    representative, reviewed, and two closed cases, one with the file sent and one not yet."""
+    demo.load()
+    chef = User.objects.get(username="chef")
+    assert any(client.is_child for client in Client.objects.all())
+    protected = Client.objects.get(has_protected_details=True)
+    assert protected.protected_details_grants.filter(user__username="kontaktman").exists()
+    assert Client.objects.filter(needs_interpreter=True).exists() and Client.objects.exclude(aac="").exists()
+    assert {kind for kind, in ClientContact.objects.values_list("kind")} >= {"relative", "god_man", "forvaltare"}
+    assert Consent.objects.filter(given_by_representative__isnull=False).exists()
+    assert Consent.objects.filter(reviews__isnull=False).exists()
+
+    closed = [client for client in Client.objects.all() if services.is_closed(client)]
+    assert len(closed) == 2
+    sent = Order.objects.filter(client__in=closed, file_sent_on__isnull=False).get()
+    assert sent.file_sent_by == chef and sent.file_sent_on <= add_months(sent.ended_on, 2)
+    assert Order.objects.filter(client__in=closed, file_sent_on__isnull=True).count() == 1
+    for client in closed:
+        # The journal note the routine asks for when a case is closed.
+        assert client.journal_entries.signed().filter(text__contains="avslutades").exists()
+        assert services.retention_counted_from(client) == client.orders.get().ended_on
+    # The sent file holds a whole record: an established plan with a goal followed up.
+    assert GoalFollowUp.objects.filter(goal__item__period__plan__client=sent.client).exists()
+    assert Order.objects.filter(service__plan_rule="never").exists()
 
 
 @override_settings(DEMO_DATA_ALLOWED=False)
