@@ -25,8 +25,9 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def draft_saved(page_or_form):
-    return expect(page_or_form.locator("[data-draft-status]")).to_contain_text(re.compile(r"sparat \d\d:\d\d"))
+def draft_saved(page):
+    """The server has the draft: "Utkastet sparat 10:32", not the page's "senast sparat"."""
+    return expect(page.locator("[data-draft-status]")).to_contain_text(re.compile(r"Utkastet sparat \d\d:\d\d"))
 
 
 def test_a_contact_person_writes_a_plan_from_empty_to_established(page, live_server, demo_data, sign_in, assert_accessible):
