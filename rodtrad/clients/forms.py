@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rodtrad.accounts.roles import managed_units
@@ -140,4 +141,7 @@ class EndOrderForm(forms.Form):
         ended_on = self.cleaned_data["ended_on"]
         if ended_on < self.order.valid_from:
             raise forms.ValidationError(_("An order cannot end before it started."))
+        # Ending closes the record at once; an end the decision plans ahead is its "valid to".
+        if ended_on > timezone.localdate():
+            raise forms.ValidationError(_("An order is ended once it has ended: the date cannot be in the future."))
         return ended_on

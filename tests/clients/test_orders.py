@@ -116,3 +116,42 @@ def test_an_established_plan_removes_the_first_plan_from_what_is_due(world, as_u
     body = as_user(world.staff).get(f"/brukare/{world.client.pk}/").content.decode()
     assert "Första genomförandeplan för" not in body
     assert "Årlig uppföljning av planen på Gruppbostaden Testet" in body  # started over eleven months ago
+
+
+def test_an_order_cannot_be_ended_ahead_of_time(world, as_user):
+    order = world.client.orders.get()
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    response = end(world, as_user, order, ended_on=tomorrow.isoformat(), end_reason="Flyttar nästa vecka")
+    assert response.context["form"].errors["ended_on"] == [
+        "En beställning avslutas när den har upphört: datumet kan inte ligga i framtiden."
+    ]
+    assert "Flyttar nästa vecka" in response.content.decode()
+    assert not services.is_closed(world.client)
+
+
+def new_order(world, as_user, **data):
+    return as_user(world.manager).post(f"/brukare/{world.client.pk}/bestallningar/ny/", order_data(world, **data))
+
+
+def test_a_new_order_with_dates_out_of_order_is_refused_at_the_field_and_keeps_what_was_typed(world, as_user):
+    response = new_order(world, as_user, valid_to="2026-02-01", personal_goals="Arbeta i caféet")
+    assert response.context["form"].errors["valid_to"] == [
+        "Gäller till måste vara samma dag som eller efter gäller från."
+    ]
+    body = response.content.decode()
+    assert 'value="2026-02-01"' in body and "Arbeta i caféet" in body
+    assert world.client.orders.count() == 1
+
+
+def test_a_new_order_for_a_unit_the_user_does_not_belong_to_is_refused(world, as_user):
+    response = new_order(world, as_user, unit=world.other_unit.pk)
+    assert response.context["form"].errors["unit"] == [
+        "Du kan bara registrera beställningar för enheter där du är chef."
+    ]
+    assert world.client.orders.count() == 1
+
+
+def test_a_second_open_order_is_refused_at_the_service_field(world, as_user):
+    response = new_order(world, as_user, service=world.client.orders.get().service.pk, personal_goals="Bo kvar")
+    assert response.context["form"].errors["service"] == ["Brukaren har redan en pågående beställning av samma insats."]
+    assert "Bo kvar" in response.content.decode()

@@ -80,13 +80,20 @@ def test_a_reserve_number_needs_a_date_of_birth(world, as_user):
 
 def test_dates_out_of_order_are_refused(world, as_user):
     response = as_user(world.manager).post("/brukare/ny/", form_data(world, **{"order-valid_to": "2026-01-01"}))
-    assert "Gäller till måste vara samma dag som eller efter gäller från." in response.content.decode()
+    assert response.context["order_form"].errors["valid_to"] == [
+        "Gäller till måste vara samma dag som eller efter gäller från."
+    ]
+    body = response.content.decode()
+    assert 'value="2026-01-01"' in body and 'value="Nora"' in body
     assert not Client.objects.filter(last_name="Ek").exists()
 
 
 def test_an_order_for_a_unit_the_user_does_not_manage_is_refused(world, as_user):
     response = as_user(world.manager).post("/brukare/ny/", form_data(world, **{"order-unit": world.other_unit.pk}))
-    assert "Du kan bara registrera beställningar för enheter där du är chef." in response.content.decode()
+    assert response.context["order_form"].errors["unit"] == [
+        "Du kan bara registrera beställningar för enheter där du är chef."
+    ]
+    assert 'value="Nora"' in response.content.decode()
     assert not Client.objects.filter(last_name="Ek").exists()
 
 

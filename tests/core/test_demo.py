@@ -65,7 +65,7 @@ def test_demo_data_uses_the_whole_register():
     protected = Client.objects.get(has_protected_details=True)
     assert protected.protected_details_grants.filter(user__username="kontaktman").exists()
     assert Client.objects.filter(needs_interpreter=True).exists() and Client.objects.exclude(aac="").exists()
-    assert {kind for kind, in ClientContact.objects.values_list("kind")} >= {"relative", "god_man", "forvaltare"}
+    assert {kind for (kind,) in ClientContact.objects.values_list("kind")} >= {"relative", "god_man", "forvaltare"}
     assert Consent.objects.filter(given_by_representative__isnull=False).exists()
     assert Consent.objects.filter(reviews__isnull=False).exists()
 

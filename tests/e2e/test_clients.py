@@ -46,7 +46,9 @@ def test_a_manager_registers_a_client_with_an_order_and_closes_the_case(
     expect(field).to_contain_text("Kontrollsiffran är fel. Kontrollera att numret är rätt skrivet.")
     expect(number).to_have_value(MISTYPED)
     expect(page.get_by_label("Förnamn")).to_have_value("Nora")
-    expect(page.get_by_label("Beställningens personliga mål")).to_have_value("Nora vill arbeta med textil tre dagar i veckan.")
+    expect(page.get_by_label("Beställningens personliga mål")).to_have_value(
+        "Nora vill arbeta med textil tre dagar i veckan."
+    )
     assert not Client.objects.filter(last_name="Ek").exists()
     assert_accessible(page)
 
@@ -72,8 +74,12 @@ def test_a_manager_registers_a_client_with_an_order_and_closes_the_case(
     page.get_by_role("button", name="Avsluta beställningen").click()
 
     # Read-only, with the retention date and the journal note that records the end.
-    expect(page.get_by_text("Beställningen är avslutad. Skicka akten till myndigheten inom två månader.")).to_be_visible()
-    expect(page.get_by_text("Ärendet är avslutat: akten är skrivskyddad. Gallringsfristen räknas från 30 november 2026.")).to_be_visible()
+    expect(
+        page.get_by_text("Beställningen är avslutad. Skicka akten till myndigheten inom två månader.")
+    ).to_be_visible()
+    expect(
+        page.get_by_text("Ärendet är avslutat: akten är skrivskyddad. Gallringsfristen räknas från 30 november 2026.")
+    ).to_be_visible()
     expect(page.get_by_role("link", name="Ändra personuppgifter")).to_have_count(0)
     journal = page.get_by_role("region", name="Social journal")
     expect(journal).to_contain_text("Nora har valt en annan daglig verksamhet.")
@@ -90,7 +96,9 @@ def test_a_manager_registers_a_client_with_an_order_and_closes_the_case(
     assert re.search(r"Sida 1 av \d", text)
 
     page.get_by_role("button", name="Registrera att akten är skickad").click()
-    expect(page.get_by_text(re.compile(r"Akten skickades till myndigheten \d+ \w+ 2026 av Cecilia Ekström"))).to_be_visible()
+    expect(
+        page.get_by_text(re.compile(r"Akten skickades till myndigheten \d+ \w+ 2026 av Cecilia Ekström"))
+    ).to_be_visible()
     expect(due).not_to_contain_text("Skicka akten")
     assert_accessible(page)
     order = Client.objects.get(last_name="Ek").orders.get()

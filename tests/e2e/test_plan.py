@@ -30,7 +30,9 @@ def draft_saved(page):
     return expect(page.locator("[data-draft-status]")).to_contain_text(re.compile(r"Utkastet sparat \d\d:\d\d"))
 
 
-def test_a_contact_person_writes_a_plan_from_empty_to_established(page, live_server, demo_data, sign_in, assert_accessible):
+def test_a_contact_person_writes_a_plan_from_empty_to_established(
+    page, live_server, demo_data, sign_in, assert_accessible
+):
     jonas = Client.objects.get(first_name="Jonas", last_name="Öhman")
     assert jonas.has_protected_details and jonas.address
     sign_in(page, live_server, "kontaktman")
@@ -54,7 +56,9 @@ def test_a_contact_person_writes_a_plan_from_empty_to_established(page, live_ser
     # Planens framtagande, saved as it is written.
     participation = page.locator("form", has=page.get_by_label("Hur brukaren var delaktig"))
     participation.get_by_label("Planeringsdatum").fill("2026-11-20")
-    participation.get_by_label("Hur brukaren var delaktig").fill("Jonas var med hela mötet och valde själv vad planen tar upp.")
+    participation.get_by_label("Hur brukaren var delaktig").fill(
+        "Jonas var med hela mötet och valde själv vad planen tar upp."
+    )
     participation.get_by_label("Vilka som deltog").fill("Jonas Öhman, Karim Haddad (kontaktman)")
     participation.get_by_label("Planerad uppföljning").fill("2027-05-20")
     expect(participation.locator("[data-draft-status]")).to_contain_text(re.compile(r"Sparat \d\d:\d\d"))
