@@ -11,6 +11,7 @@ from django.utils import timezone
 from stdnum import luhn
 
 from rodtrad.accounts.models import Membership, Organisation, Unit, User
+from rodtrad.clients import services as client_services
 from rodtrad.clients.models import (
     OVERALL_GOALS,
     Client,
@@ -22,7 +23,6 @@ from rodtrad.clients.models import (
     ProtectedDetailsGrant,
     Service,
 )
-from rodtrad.clients import services as client_services
 from rodtrad.followup.models import Answer, GoalFollowUp
 from rodtrad.journal import services as journal
 from rodtrad.journal.models import Category
