@@ -1,6 +1,7 @@
 """The plan's rules as the routines set them: the risk matrix, the goal sentence, and what an
 established period must contain. Pure functions over model instances, so they are easy to test."""
 
+from django.db.models import Q
 from django.utils import formats
 from django.utils.translation import gettext as _
 
@@ -59,6 +60,10 @@ def missing_to_establish(period) -> list[str]:
         missing.append(_("The grounds for finding no risks."))
     elif not assessment.no_risks_identified and not assessment.risks.exists():
         missing.append(_("At least one risk in the risk assessment, or that no risks were identified, and why."))
-    elif assessment.risks.filter(is_protective_measure=True, consent__isnull=True).exists():
-        missing.append(_("The client's consent to each protective measure."))
+    elif (
+        assessment.risks.filter(is_protective_measure=True)
+        .filter(Q(consent__isnull=True) | Q(consent__withdrawn_on__isnull=False))
+        .exists()
+    ):
+        missing.append(_("The client's consent to each protective measure (a withdrawn consent no longer holds)."))
     return missing

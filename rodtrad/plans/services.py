@@ -104,13 +104,20 @@ def add_item(period, **fields) -> PlanItem:
     return PlanItem.objects.create(period=period, **fields)
 
 
-def _describe_changes(before: dict, after: dict) -> str:
+def _describe_changes(before: PlanItem, after: PlanItem) -> str:
     lines = []
     for field in ITEM_TEXT_FIELDS:
-        if before[field] != after[field]:
+        if getattr(before, field) != getattr(after, field):
             label = PlanItem._meta.get_field(field).verbose_name
-            lines.append(f"{str(label).capitalize()}: ”{before[field]}” → ”{after[field]}”")
+            lines.append(f"{str(label).capitalize()}: ”{getattr(before, field)}” → ”{getattr(after, field)}”")
+    if before.order_id != after.order_id:
+        label = str(PlanItem._meta.get_field("order").verbose_name).capitalize()
+        lines.append(f"{label}: ”{_service_name(before.order)}” → ”{_service_name(after.order)}”")
     return "\n".join(lines)
+
+
+def _service_name(order) -> str:
+    return order.service.name if order else "–"
 
 
 def item_fingerprint(item) -> str:
@@ -126,17 +133,19 @@ def change_item(item, changes: dict, *, user, reason: str = "", opened: str = ""
     reason, and a journal entry "Ändring i insats" says what changed and why. With `opened`
     (item_fingerprint when the writer opened the item), a change over someone else's is refused."""
     ensure_open(item.period.plan.client)
-    if opened and opened != item_fingerprint(PlanItem.objects.select_for_update().get(pk=item.pk)):
+    # "Before" is what the database holds, not `item`: a bound ModelForm has already written the
+    # new values into its instance.
+    current = PlanItem.objects.select_for_update().get(pk=item.pk)
+    if opened and opened != item_fingerprint(current):
         raise StaleEdit
     if item.period.is_established and not reason.strip():
         raise ValidationError({"reason": _("Write why the plan item is changed.")})
-    before = {field: getattr(item, field) for field in ITEM_TEXT_FIELDS}
     for field, value in changes.items():
         setattr(item, field, value)
     if not item.period.is_established:
         item.save()
         return item
-    described = _describe_changes(before, {field: getattr(item, field) for field in ITEM_TEXT_FIELDS})
+    described = _describe_changes(current, item)
     if not described:
         return item
     item.save()

@@ -4,12 +4,26 @@ import pytest
 
 from rodtrad.plans.rules import compose_goal, risk_class
 
+# The matrix of the municipality's form (riskbedömningsmall), consequence from catastrophic
+# down to minor, likelihood from very low to very high, as it is printed.
+FORM_MATRIX = """
+Katastrofal  R2 R3 R4 R4
+Betydande    R2 R2 R3 R4
+Måttlig      R1 R2 R2 R3
+Mindre       R1 R2 R2 R2
+"""
+CONSEQUENCE = {"Katastrofal": 4, "Betydande": 3, "Måttlig": 2, "Mindre": 1}
+
 
 @pytest.mark.parametrize(
     ("consequence", "likelihood", "expected"),
-    [(4, 1, "R2"), (4, 3, "R4"), (3, 3, "R3"), (2, 2, "R2"), (2, 4, "R3"), (1, 1, "R1"), (1, 4, "R2"), (3, 1, "R2")],
+    [
+        (CONSEQUENCE[row.split()[0]], likelihood, value)
+        for row in FORM_MATRIX.strip().splitlines()
+        for likelihood, value in enumerate(row.split()[1:], start=1)
+    ],
 )
-def test_risk_class_follows_the_matrix_of_the_form(consequence, likelihood, expected):
+def test_risk_class_follows_every_cell_of_the_forms_matrix(consequence, likelihood, expected):
     assert risk_class(consequence, likelihood) == expected
 
 

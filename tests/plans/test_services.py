@@ -4,12 +4,13 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from rodtrad.clients import services as clients
+from rodtrad.clients import services_register
 from rodtrad.clients.models import Consent
 from rodtrad.journal.models import Entry
 from rodtrad.plans import services
 from rodtrad.plans.models import Goal, PlanItem, PlanPeriod, PlanTemplate
 
-from ..factories import ConsentFactory
+from ..factories import ConsentFactory, OrderFactory, ServiceFactory
 from ..plan_data import goal_fields
 
 
@@ -61,6 +62,14 @@ def test_a_child_needs_the_child_perspective(complete_period, world):
     with pytest.raises(services.PlanIncomplete) as incomplete:
         services.establish(complete_period, user=world.staff)
     assert any("barnperspektivet" in text.lower() for text in incomplete.value.missing)
+    # The child's views alone are not enough: how the child's best interest was weighed, too.
+    services.save_period(
+        complete_period,
+        {"child_views": "Leo visade med bilder att han vill spela fotboll."},
+        expected_version=complete_period.version,
+    )
+    with pytest.raises(services.PlanIncomplete):
+        services.establish(complete_period, user=world.staff)
     services.save_period(
         complete_period,
         {
@@ -187,3 +196,38 @@ def test_a_change_over_someone_elses_change_to_the_same_item_is_refused(period, 
     current = services.item_fingerprint(PlanItem.objects.get(pk=item.pk))
     services.change_item(item, {"how_wanted": "Min text"}, user=world.staff, opened=current)
     assert PlanItem.objects.get(pk=item.pk).how_wanted == "Min text"
+
+
+def test_a_protective_measure_whose_consent_was_withdrawn_stops_establishing(complete_period, item, world):
+    assessment = services.save_risk_assessment(
+        complete_period, assessed_on=datetime.date(2026, 11, 5), no_risks_identified=False, no_risks_grounds=""
+    )
+    consent = ConsentFactory(client=world.client, recorded_by=world.staff, given_on=datetime.date(2026, 11, 1))
+    services.add_risk(
+        assessment,
+        item=item,
+        description="Kan gå ut på natten och gå vilse",
+        consequence=3,
+        likelihood=3,
+        actions="Dörrlarm nattetid",
+        responsible="Enhetschef",
+        follow_up_on=datetime.date(2027, 1, 5),
+        is_protective_measure=True,
+        protective_purpose="Dörrlarm som varnar personalen",
+        consent=consent,
+    )
+    services_register.withdraw_consent(consent, withdrawn_on=datetime.date(2026, 11, 6), note="Vill inte ha larmet")
+    with pytest.raises(services.PlanIncomplete) as incomplete:
+        services.establish(complete_period, user=world.staff)
+    assert incomplete.value.missing == [
+        "Brukarens samtycke till varje skyddsåtgärd (ett återkallat samtycke gäller inte längre)."
+    ]
+
+
+def test_a_change_of_order_after_establishing_is_written_to_the_journal_too(complete_period, item, world):
+    services.establish(complete_period, user=world.staff)
+    other = OrderFactory(client=world.client, unit=world.unit, service=ServiceFactory(name="Daglig verksamhet"))
+    services.change_item(item, {"order": other}, user=world.staff, reason="Nytt beslut")
+    entry = Entry.objects.get(client=world.client, plan_item=item)
+    assert "”Bostad med särskild service för vuxna” → ”Daglig verksamhet”" in entry.text
+    assert PlanItem.objects.get(pk=item.pk).order == other

@@ -2,13 +2,15 @@ import shutil
 import subprocess
 
 import pytest
+from django.utils import timezone
 
 from rodtrad.audit.models import AccessEvent, Action
 from rodtrad.clients import services as client_services
+from rodtrad.journal.models import Entry
 from rodtrad.plans import services
-from rodtrad.plans.models import PlanPeriod
+from rodtrad.plans.models import Goal, PlanPeriod, Risk
 
-from ..plan_data import FUTURE
+from ..plan_data import FUTURE, goal_fields
 
 
 def url(period, suffix=""):
@@ -183,3 +185,86 @@ def test_a_closed_case_refuses_every_change_to_its_plan(period, item, world, as_
     assert browser.post(url(period, "faststall/")).status_code == 403
     assert browser.post(f"/brukare/{world.client.pk}/plan/", {"unit": world.unit.pk}).status_code == 403
     assert browser.get(url(period)).status_code == 200
+
+
+def test_the_follow_up_must_come_after_the_planning_date(period, world, as_user):
+    data = participation_data(period, follow_up_planned_on="2026-11-01", participation="Elsa berättade själv")
+    response = as_user(world.staff).post(url(period, "framtagande/"), data)
+    assert response.context["participation_form"].errors["follow_up_planned_on"] == [
+        "Uppföljningen måste ligga efter planeringsdatumet."
+    ]
+    assert "Elsa berättade själv" in response.content.decode()
+    period.refresh_from_db()
+    assert period.follow_up_planned_on is None
+
+
+def test_only_a_childs_plan_asks_for_the_child_perspective(period, world, as_user):
+    browser = as_user(world.staff)
+    assert "child_best_interest" not in browser.get(url(period)).context["participation_form"].fields
+    world.client.date_of_birth = timezone.localdate().replace(year=timezone.localdate().year - 12)
+    world.client.save()
+    form = browser.get(url(period)).context["participation_form"]
+    assert {"child_views", "child_best_interest"} <= set(form.fields)
+
+
+def test_a_new_goal_starts_from_the_orders_personal_goals(item, world, as_user):
+    order = item.order
+    order.personal_goals = "Att klara matlagningen själv"
+    order.save()
+    form = as_user(world.staff).get(url(item.period, f"insatser/{item.pk}/mal/ny/")).context["form"]
+    assert form.initial["order_goal"] == "Att klara matlagningen själv"
+
+
+def test_a_sixth_goal_asks_the_writer_to_confirm_at_the_field(item, world, as_user):
+    for number in range(5):
+        services.add_goal(item, **goal_fields(what=f"mål {number}"))
+    goal_url = url(item.period, f"insatser/{item.pk}/mal/ny/")
+    browser = as_user(world.staff)
+    assert "confirm_many" in browser.get(goal_url).content.decode()
+    data = goal_fields(what="mål sex", by_when=FUTURE.isoformat())
+    response = browser.post(goal_url, data)
+    assert response.context["form"].errors["confirm_many"] == [
+        "Planen har redan 5 mål. Målen ska vara så få att det går att arbeta med dem."
+    ]
+    assert 'value="mål sex"' in response.content.decode()
+    assert browser.post(goal_url, data | {"confirm_many": "on"}).status_code == 302
+    assert Goal.objects.filter(item=item).count() == 6
+
+
+def test_after_establishing_a_change_needs_its_reason_at_the_field_and_writes_the_journal(
+    complete_period, item, world, as_user
+):
+    services.establish(complete_period, user=world.staff)
+    item_url = url(complete_period, f"insatser/{item.pk}/")
+    browser = as_user(world.staff)
+    data = {"title": item.title, "how_wanted": "Med bildrecept och timer", "order": item.order_id}
+    response = browser.post(item_url, data)
+    assert response.context["form"].errors["reason"] == ["Detta fält måste fyllas i."]
+    assert "Med bildrecept och timer" in response.content.decode()
+    assert browser.post(item_url, data | {"reason": "Elsa bad om en timer"}).status_code == 302
+    entry = Entry.objects.get(client=world.client, category="plan_item_change")
+    assert "Elsa bad om en timer" in entry.text
+
+
+def test_the_risk_forms_refuse_what_the_routine_does_not_allow_at_the_field(complete_period, world, as_user):
+    risks_url = url(complete_period, "risker/")
+    browser = as_user(world.staff)
+    response = browser.post(risks_url, {"form": "assessment", "assessed_on": "2026-11-05", "no_risks_identified": "on"})
+    assert response.context["assessment_form"].errors["no_risks_grounds"] == [
+        "Skriv vad bedömningen att det inte finns några risker grundar sig på."
+    ]
+    browser.post(risks_url, {"form": "assessment", "assessed_on": "2026-11-05"})
+    risk = {
+        "form": "risk",
+        "description": "Kan gå ut på natten",
+        "consequence": "3",
+        "likelihood": "3",
+        "actions": "Dörrlarm",
+        "responsible": "Enhetschef",
+        "follow_up_on": "2027-01-05",
+        "is_protective_measure": "on",
+    }
+    errors = browser.post(risks_url, risk).context["risk_form"].errors
+    assert errors["consent"] == ["En skyddsåtgärd kräver brukarens samtycke."]
+    assert errors["protective_purpose"] == ["Beskriv skyddsåtgärden och vad den ska uppnå."]
+    assert not Risk.objects.exists()
