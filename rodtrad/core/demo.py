@@ -292,9 +292,13 @@ def _details(clients, units, users):
     _order(clients["Andersson"], units["soder"], alarm, datetime.date(2025, 6, 1))
 
 
+def _default_sections():
+    return {section.title: section for section in SectionTemplate.objects.filter(template__unit=None)}
+
+
 def _plans(clients, units, users):
     """Elsa has an established plan at the group home; Omar's is a draft being written."""
-    sections = {section.title: section for section in SectionTemplate.objects.filter(template__unit=None)}
+    sections = _default_sections()
     elsa = clients["Lindqvist"]
     order = elsa.orders.get(unit=units["larkan"])
     period = plans.start_plan(elsa, units["larkan"], starts_on=datetime.date(2026, 3, 15))
@@ -380,7 +384,7 @@ def _plans(clients, units, users):
 def _closed_case(client, unit, users):
     """A whole record that has ended: an established plan with a goal followed up, journal
     entries, the ended order with its journal note, and the file sent to the authority."""
-    sections = {section.title: section for section in SectionTemplate.objects.filter(template__unit=None)}
+    sections = _default_sections()
     chef = users["chef"]
     order = client.orders.get()
     period = plans.start_plan(client, unit, starts_on=datetime.date(2025, 4, 20))

@@ -139,16 +139,19 @@
       form.dispatchEvent(new Event("change", { bubbles: true }));
     }
 
-    function say(text, link) {
-      var status = form.querySelector("[data-draft-status]");
-      if (!status) {
+    function show(element, text, extra) {
+      if (!element) {
         return;
       }
-      status.textContent = text;
-      if (link) {
-        status.appendChild(document.createTextNode(" "));
-        status.appendChild(link);
+      element.textContent = text;
+      if (extra) {
+        element.appendChild(document.createTextNode(" "));
+        element.appendChild(extra);
       }
+    }
+
+    function say(text, link) {
+      show(form.querySelector("[data-draft-status]"), text, link);
     }
 
     function signedOut() {
@@ -173,15 +176,10 @@
     }
 
     function showNotice(text, button) {
-      if (!notice) {
-        return;
+      if (notice) {
+        show(notice, text, button);
+        notice.hidden = false;
       }
-      notice.textContent = text;
-      if (button) {
-        notice.appendChild(document.createTextNode(" "));
-        notice.appendChild(button);
-      }
-      notice.hidden = false;
     }
 
     function putBack(copy, fromKey) {
