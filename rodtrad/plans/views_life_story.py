@@ -44,5 +44,11 @@ def life_story(request, client_id):
             section.save()
             views_drafts.done(request, "section")
             return redirect("plans:life_story", client.pk)
-    context = {"client": client, "story": story, "form": form, "d": draft}
+    context = {
+        "client": client,
+        "story": story,
+        "form": form,
+        "d": draft,
+        "read_only": client_services.is_closed(client),
+    }
     return render(request, "plans/life_story.html", context)

@@ -197,6 +197,9 @@ def test_a_closed_case_keeps_no_new_drafts(period, world, as_user):
     url = f"/brukare/{world.client.pk}/levnadsberattelse/"
     assert as_user(world.staff).post(url, {"form": "section", "title": "X"}, **AUTOSAVE).status_code == 403
     assert not FormDraft.objects.exists()
+    # The page shows the story, and no form to write in.
+    page = as_user(world.staff).get(url).content.decode()
+    assert "data-draft" not in page and 'name="form"' not in page
 
 
 def test_the_participation_form_tells_the_browser_what_the_server_has(period, world, as_user):
