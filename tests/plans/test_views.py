@@ -27,6 +27,7 @@ def test_starting_a_plan_for_the_users_unit(world, as_user):
 def test_a_plan_cannot_be_started_for_a_unit_without_an_order_there(world, as_user):
     response = as_user(world.staff).post(f"/brukare/{world.client.pk}/plan/", {"unit": world.other_unit.pk})
     assert response.status_code == 403
+    assert as_user(world.staff).post(f"/brukare/{world.client.pk}/plan/", {"unit": "x"}).status_code == 403
     assert not PlanPeriod.objects.exists()
 
 
