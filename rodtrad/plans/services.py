@@ -48,6 +48,12 @@ def ensure_draft(period):
         raise ReadOnlyPeriod(_("An established period is read-only."))
 
 
+def is_superseded(period) -> bool:
+    """A newer period was added after this one (after its yearly review): the old period is then
+    history, kept as it was with its follow-up, and even small changes go into the new one."""
+    return PlanPeriod.objects.filter(previous=period).exists()
+
+
 def save_period(period, changes: dict, *, expected_version: int) -> PlanPeriod:
     """Save fields of a draft period unless someone else saved it since `expected_version`."""
     ensure_draft(period)
@@ -93,6 +99,8 @@ def _describe_changes(before: dict, after: dict) -> str:
 def change_item(item, changes: dict, *, user, reason: str = "") -> PlanItem:
     """Draft items change freely. After establishing, a small change is made in place with a
     reason, and a journal entry "Ändring i insats" says what changed and why."""
+    if is_superseded(item.period):
+        raise ReadOnlyPeriod(_("A newer plan period has replaced this one: make the change there."))
     if item.period.is_established and not reason.strip():
         raise ValidationError({"reason": _("Write why the plan item is changed.")})
     before = {field: getattr(item, field) for field in ITEM_TEXT_FIELDS}

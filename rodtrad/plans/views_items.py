@@ -49,6 +49,8 @@ def new_item(request, client_id, period_id):
 def edit_item(request, client_id, period_id, item_id):
     item = item_for(request, client_id, period_id, item_id, access.action_for(request))
     period = item.period
+    if services.is_superseded(period):
+        return access.refused(request, _("A newer plan period has replaced this one: make the change there."))
     form = ChangeItemForm(
         request.POST or None, instance=item, sections=None, orders=_orders(period), established=period.is_established
     )
