@@ -46,13 +46,6 @@ def add_rule_errors(form, errors):
             form.add_error(field, message)
 
 
-def _optional(form, *names):
-    """Required-ness is the rules' to tell, with their own words."""
-    for name in names:
-        if name in form.fields:
-            form.fields[name].required = False
-
-
 class FollowUpForm(WayFields, forms.ModelForm):
     """A goal followed up at any time, or a plan item without goals ("not applicable")."""
 
@@ -80,7 +73,14 @@ class FollowUpForm(WayFields, forms.ModelForm):
         else:
             self.fields["answer"].choices = GOAL_ANSWER_CHOICES
         self.fields["followed_up_on"].initial = today
-        _optional(self, "followed_up_on", "answer", "comment")
+        self.fields["followed_up_on"].show_hidden_initial = False
+        for name, message in (
+            ("followed_up_on", rules.NO_DATE),
+            ("answer", rules.NO_ANSWER),
+            ("comment", rules.NO_COMMENT),
+        ):
+            if name in self.fields:
+                self.fields[name].error_messages["required"] = message
 
     def clean(self):
         cleaned = super().clean()

@@ -6,6 +6,7 @@ import datetime
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from rodtrad.clients.models import add_months
 from rodtrad.clients.services import is_closed
@@ -19,6 +20,11 @@ NEXT_FOLLOW_UP_MAX_DAYS = 366
 # "Lägg till" gives the plan a new date: today, or soon after, not a year ahead by a typing slip.
 NEW_PERIOD_MAX_DAYS_AHEAD = 92
 GOAL_ANSWERS = (Answer.FULLY, Answer.PARTLY, Answer.NO)
+
+# Messages that forms also give, as their "required" messages.
+NO_ANSWER = gettext_lazy("Answer whether the goal has been met: fully, partly or no.")
+NO_COMMENT = gettext_lazy("Write a comment: how the work towards the goal goes, and what comes next.")
+NO_DATE = gettext_lazy("Give the date of the follow-up.")
 HOW_FIELDS = ("with_client", "from_journal", "with_relatives", "with_colleagues")
 
 
@@ -56,12 +62,12 @@ def follow_up_errors(period, *, goal, data: dict, today) -> dict:
     if goal is None and answer != Answer.NOT_APPLICABLE:
         errors["answer"] = _("A plan item without a goal is followed up as “not applicable”.")
     elif goal is not None and answer not in GOAL_ANSWERS:
-        errors["answer"] = _("Answer whether the goal has been met: fully, partly or no.")
+        errors["answer"] = NO_ANSWER
     if not (data.get("comment") or "").strip():
-        errors["comment"] = _("Write a comment: how the work towards the goal goes, and what comes next.")
+        errors["comment"] = NO_COMMENT
     day = data.get("followed_up_on")
     if day is None:
-        errors["followed_up_on"] = _("Give the date of the follow-up.")
+        errors["followed_up_on"] = NO_DATE
     elif day > today:
         errors["followed_up_on"] = _("The follow-up cannot be dated in the future.")
     elif day < period.starts_on:
@@ -91,7 +97,7 @@ def review_row_errors(*, goal, data: dict) -> dict:
     errors = {}
     answer = data.get("answer")
     if goal is not None and answer not in GOAL_ANSWERS:
-        errors["answer"] = _("Answer whether the goal has been met: fully, partly or no.")
+        errors["answer"] = NO_ANSWER
     if not (data.get("comment") or "").strip():
         errors["comment"] = (
             _("Write a comment: how the work towards the goal goes.")

@@ -296,16 +296,16 @@ def test_plan_items_no_longer_current_are_left_behind_with_their_goals(
 def test_the_new_period_needs_a_sensible_date_and_the_checklist_confirmed(finished_review, established, world):
     for starts_on in (None, established.starts_on, TODAY + 100 * DAY):
         decisions = new_period_decisions(established, starts_on=starts_on)
-        assert "starts_on" in errors_of(lambda d=decisions: services.start_new_period(finished_review, user=world.staff, **d))
+        assert "starts_on" in errors_of(
+            lambda d=decisions: services.start_new_period(finished_review, user=world.staff, **d)
+        )
     decisions = new_period_decisions(established, confirmed=["door"])
     errors = errors_of(lambda: services.start_new_period(finished_review, user=world.staff, **decisions))
     assert {"confirm_client_contact", "confirm_consents"} <= set(errors)
     assert not PlanPeriod.objects.filter(previous=established).exists()
 
 
-def test_after_the_new_period_the_old_period_and_its_follow_up_cannot_change(
-    finished_review, established, goal, world
-):
+def test_after_the_new_period_the_old_period_and_its_follow_up_cannot_change(finished_review, established, goal, world):
     services.start_new_period(finished_review, user=world.staff, **new_period_decisions(established))
     with pytest.raises(plans.ReadOnlyPeriod):
         plans.change_item(goal.item, {"title": "Ny titel"}, user=world.staff, reason="Ändrat")
