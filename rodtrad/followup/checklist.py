@@ -238,7 +238,7 @@ def _protective_measures_check(period, draft, today):
         return Check("protective", question, State.DONE, _("No protective measures."))
     if late:
         detail = _("Not reviewed for six months: %(risks)s.") % {
-            "risks": ", ".join(risk.description[:60] for risk in late)
+            "risks": ", ".join(risk.description[:60].rstrip(".") for risk in late)
         }
         return Check("protective", question, State.WARNING, detail)
     return Check("protective", question, State.DONE)
@@ -248,7 +248,7 @@ def _consents_check(client, confirmed, today):
     consents = [consent for consent in client.consents.prefetch_related("reviews") if consent.is_active]
     due = [consent for consent in consents if consent.review_due_on() <= today]
     detail = (
-        _("Due for review: %(consents)s.") % {"consents": ", ".join(consent.scope[:60] for consent in due)}
+        _("Due for review: %(consents)s.") % {"consents": ", ".join(consent.scope[:60].rstrip(".") for consent in due)}
         if due
         else _("%(count)s active consents, none older than a year.") % {"count": len(consents)}
     )

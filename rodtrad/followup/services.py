@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import formats, timezone
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -203,7 +204,7 @@ def _finished_text(review, user) -> str:
     lines = [
         _("The yearly follow-up of the implementation plan at %(unit)s (the period from %(day)s) is done.")
         % {"unit": period.plan.unit.name, "day": formats.date_format(period.starts_on, "j F Y")},
-        _("It was done by %(ways)s.") % {"ways": ", ".join(ways)},
+        _("It was done by %(ways)s.") % {"ways": get_text_list(ways, _("and"))},
         _("Took part: %(participants)s.") % {"participants": review.participants.strip().rstrip(".")},
         _("Finished by %(name)s.") % {"name": user.name_with_title},
     ]

@@ -17,7 +17,7 @@ from rodtrad.plans import services as plans
 from rodtrad.plans.models import Goal, PlanPeriod
 
 from ..factories import GoalFollowUpFactory
-from .conftest import new_period_decisions
+from ..followup_data import new_period_decisions
 
 DAY = datetime.timedelta(days=1)
 

@@ -10,7 +10,7 @@ from rodtrad.journal.models import Category, Entry
 from rodtrad.plans import services as plans
 from rodtrad.plans.models import Goal, PlanItem, PlanPeriod
 
-from .conftest import DAY, TODAY, answered_rows, closing, new_period_decisions
+from ..followup_data import DAY, TODAY, answered_rows, closing, new_period_decisions
 
 
 def follow_up(goal, world, **data):

@@ -6,7 +6,7 @@ from rodtrad.followup.models import Answer, GoalFollowUp, Review
 from rodtrad.journal.models import Category, Entry
 from rodtrad.plans.models import PlanPeriod
 
-from .conftest import DAY, new_period_decisions
+from ..followup_data import DAY, new_period_decisions
 
 
 def base(world):
