@@ -23,6 +23,8 @@ from rodtrad.clients.models import (
 from rodtrad.plans import services as plans
 from rodtrad.plans.models import SectionTemplate
 
+from . import demo_followup
+
 ORGANISATION = "Demokommunen vård och omsorg"
 PASSWORD = "rodtrad-demo"
 
@@ -155,6 +157,7 @@ def load():
         clients[last] = client
     _details(clients, units, users)
     _plans(clients, units, users)
+    demo_followup.load(clients, units, users)
 
 
 def _details(clients, units, users):
