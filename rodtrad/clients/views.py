@@ -81,6 +81,7 @@ def client_detail(request, client_id):
             "is_closed": services.is_closed(client),
             "retention_from": services.retention_counted_from(client),
             "can_manage": is_manager(request.user),
+            "today": today,
         },
     )
 

@@ -86,12 +86,7 @@ def review_checks(review, rows) -> list[Check]:
     closing_done = all(getattr(review, field).strip() for field in rules.CLOSING_FIELDS)
     checks = [
         _confirmation(*DOCUMENTATION_READ, confirmed, _("The journal's period summary for the period."), summary_url),
-        Check(
-            "with_client",
-            _("Have you followed up the plan items and goals together with the client?"),
-            State.DONE if review.with_client else State.WARNING,
-            "" if review.with_client else _("Recorded as done without the client: say why under how it was done."),
-        ),
+        _with_client_check(review),
         Check(
             "rows",
             _("Have you written the changes under each plan item or goal? (Leave the box empty when nothing changed.)"),
@@ -126,6 +121,16 @@ def review_checks(review, rows) -> list[Check]:
         ),
     ]
     return checks
+
+
+def _with_client_check(review):
+    question = _("Have you followed up the plan items and goals together with the client?")
+    if review.with_client:
+        return Check("with_client", question, State.DONE)
+    if any(getattr(review, field) for field in rules.HOW_FIELDS):
+        detail = _("Recorded as done without the client: say why under how it was done.")
+        return Check("with_client", question, State.WARNING, detail)
+    return Check("with_client", question, State.INFO, _("Tick below how the follow-up was done."))
 
 
 def _case_officer_check(review):

@@ -107,6 +107,7 @@ class Row:
     item: PlanItem
     goal: Goal | None
     follow_up: GoalFollowUp | None
+    earlier: GoalFollowUp | None = None  # the latest follow-up before the review, for reference
 
     @property
     def key(self):
@@ -121,11 +122,14 @@ def review_rows(period, review=None) -> list[Row]:
     """Every goal of the period and every plan item without one, in the order of the plan."""
     items = PlanItem.objects.filter(period=period).select_related("section", "order__service").prefetch_related("goals")
     saved = {(row.item_id, row.goal_id): row for row in review.follow_ups.all()} if review else {}
+    earlier = {}
+    for follow_up in GoalFollowUp.objects.filter(item__period=period, review__isnull=True).newest_first():
+        earlier.setdefault((follow_up.item_id, follow_up.goal_id), follow_up)
     rows = []
     for item in items:
-        goals = list(item.goals.all())
-        for goal in goals or [None]:
-            rows.append(Row(item, goal, saved.get((item.pk, goal.pk if goal else None))))
+        for goal in list(item.goals.all()) or [None]:
+            key = (item.pk, goal.pk if goal else None)
+            rows.append(Row(item, goal, saved.get(key), earlier.get(key)))
     return rows
 
 

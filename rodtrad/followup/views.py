@@ -17,7 +17,8 @@ from .forms import GOAL_QUESTIONS, ITEM_QUESTIONS, FollowUpForm, add_rule_errors
 
 def index(request, client_id):
     client = access.client_for(request, client_id, object_type="follow_up")
-    return render(request, "followup/index.html", {"client": client, "plans": overview.plans_for(client)})
+    context = {"client": client, "plans": overview.plans_for(client), "today": timezone.localdate()}
+    return render(request, "followup/index.html", context)
 
 
 def goal_follow_up(request, client_id, goal_id):

@@ -67,7 +67,9 @@ def test_a_goal_is_followed_up_the_plan_reviewed_and_the_new_period_added(
     closing = page.locator("#closing-heading").locator("..")
     closing.get_by_label("Samtal med brukaren").check()
     closing.get_by_label("Läst journalen").check()
-    closing.get_by_label("Vilka som deltog").fill("Elsa Lindqvist; Birgitta Lindqvist (mamma); Karim Haddad, stödpedagog")
+    closing.get_by_label("Vilka som deltog").fill(
+        "Elsa Lindqvist; Birgitta Lindqvist (mamma); Karim Haddad, stödpedagog"
+    )
     closing.get_by_label("Hur stödet fungerar").fill("Stödet fungerar bra.")
     closing.get_by_label("Utförarens bedömning av brukarens situation").fill("Elsa är trygg. Inga nya behov.")
     closing.get_by_label("Hur det går med målen").fill("Matlagningsmålet går framåt och fortsätter.")

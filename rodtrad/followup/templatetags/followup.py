@@ -1,6 +1,6 @@
 from django import template
 
-from rodtrad.followup.models import Answer
+from rodtrad.followup.models import Answer, GoalFollowUp
 
 register = template.Library()
 
@@ -15,3 +15,11 @@ def confirmation(form, key):
 def answer_label(value):
     """ "Delvis" for "partly": the words of an answer annotated by followup.queries."""
     return Answer(value).label if value in Answer.values else ""
+
+
+@register.filter
+def period_follow_ups(period):
+    """Every follow-up made in a plan period, oldest first: for the file for the authority."""
+    return list(
+        GoalFollowUp.objects.filter(item__period=period).select_related("item").order_by("followed_up_on", "pk")
+    )
