@@ -238,3 +238,34 @@ def test_the_follow_up_page_runs_a_fixed_number_of_queries(goal, world, as_user,
 def test_the_new_period_checklist_shows_the_previous_risk_assessment(finished_review, established, world, as_user):
     body = as_user(world.staff).get(review_url(world, established, "ny-period/")).content.decode()
     assert "Den förra är från 5 november 2026." in body
+
+
+def test_the_review_shows_each_goals_follow_up_before_it(review, established, goal, world, as_user):
+    services.record_follow_up(
+        goal.item,
+        goal=goal,
+        user=world.staff,
+        answer="no",
+        comment="Elsa ville inte laga mat i november.",
+        with_client=True,
+        next_follow_up_on=timezone.localdate() + DAY,
+    )
+    body = as_user(world.staff).get(review_url(world, established)).content.decode()
+    assert "Senaste uppföljningen före den här" in body
+    assert "Elsa ville inte laga mat i november." in body
+
+
+def test_a_goal_past_its_follow_up_date_is_marked_late(goal, world, as_user):
+    body = as_user(world.staff).get(base(world)).content.decode()
+    assert 'badge--late">Sen</span>' not in body
+    GoalFollowUp.objects.create(
+        item=goal.item,
+        goal=goal,
+        answer="partly",
+        comment="x",
+        recorded_by=world.staff,
+        followed_up_on=timezone.localdate() - 10 * DAY,
+        next_follow_up_on=timezone.localdate() - DAY,
+    )
+    body = as_user(world.staff).get(base(world)).content.decode()
+    assert 'badge--late">Sen</span>' in body
