@@ -50,6 +50,10 @@ class HowFollowedUp(models.Model):
         )
 
 
+class FinalFollowUpError(Exception):
+    """A follow-up on its own, or one in a finished review, is part of the record and never changes."""
+
+
 class Review(HowFollowedUp):
     """The follow-up document of a plan period (uppföljningsdokument), used for the yearly review."""
 
@@ -106,13 +110,19 @@ class Review(HowFollowedUp):
     def __str__(self):
         return f"{self.period}"
 
+    # After finishing, only "Lägg till" writes to the review: who added the new period, and when.
+    NEW_PERIOD_FIELDS = frozenset({"new_period_confirmed", "new_period_started_at", "new_period_started_by"})
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        only_new_period = update_fields is not None and set(update_fields) <= self.NEW_PERIOD_FIELDS
+        if self.pk and not only_new_period and Review.objects.filter(pk=self.pk, finished_at__isnull=False).exists():
+            raise FinalFollowUpError("A finished follow-up is never changed.")
+        super().save(*args, **kwargs)
+
     @property
     def is_finished(self):
         return self.finished_at is not None
-
-
-class FinalFollowUpError(Exception):
-    """A follow-up on its own, or one in a finished review, is part of the record and never changes."""
 
 
 class GoalFollowUpQuerySet(models.QuerySet):

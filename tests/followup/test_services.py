@@ -322,3 +322,9 @@ def test_a_carried_goal_keeps_its_history(finished_review, established, goal, wo
     plan_item = new.items.get(carried_from=goal.item)
     continued = plan_item.goals.get()
     assert [follow_up.review for follow_up in services.history(plan_item, continued)] == [finished_review]
+
+
+def test_a_finished_review_refuses_changes_through_the_model_too(finished_review):
+    finished_review.summary = "Ändrad i efterhand"
+    with pytest.raises(FinalFollowUpError):
+        finished_review.save()

@@ -269,3 +269,23 @@ def test_a_goal_past_its_follow_up_date_is_marked_late(goal, world, as_user):
     )
     body = as_user(world.staff).get(base(world)).content.decode()
     assert 'badge--late">Sen</span>' in body
+
+
+def test_the_review_page_runs_a_fixed_number_of_queries(
+    review, established, world, as_user, django_assert_max_num_queries
+):
+    section = established.items.first().section
+    for number in range(5):
+        item = established.items.create(section=section, title=f"Aktivitet {number}")
+        item.goals.create(
+            goal_type="develop",
+            what="x",
+            how_often="y",
+            by_when=timezone.localdate(),
+            why="z",
+            order_goal="-",
+            sentence=f"Mål {number}",
+        )
+    browser = as_user(world.staff)
+    with django_assert_max_num_queries(20):
+        assert browser.get(review_url(world, established)).status_code == 200
