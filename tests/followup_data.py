@@ -41,3 +41,15 @@ def new_period_decisions(period, **overrides):
         "confirmed": ["client_contact", "contacts", "contact_person", "items_clear", "door", "consents"],
         "today": TODAY,
     } | overrides
+
+
+def record(goal, user, **data):
+    """A goal followed up "Delvis" with the client, next in 90 days, unless `data` says otherwise."""
+    today = data.pop("today", TODAY)
+    fields = {
+        "answer": "partly",
+        "comment": "Elsa har lagat middag varannan vecka. Hon vill fortsätta.",
+        "next_follow_up_on": today + 90 * DAY,
+        "with_client": True,
+    } | data
+    return services.record_follow_up(goal.item, goal=goal, user=user, today=today, **fields)

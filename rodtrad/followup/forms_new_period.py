@@ -10,6 +10,7 @@ from rodtrad.clients.forms import DATE_INPUT
 
 from . import checklist, rules
 from .forms import add_rule_errors
+from .services import new_period_errors
 
 CHOICE_LABELS = {
     rules.GoalChoice.CONTINUE: _("Continues in the new period"),
@@ -100,18 +101,5 @@ class NewPeriodForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        decided = self.decisions()
-        goals = [goal for item in self.items for goal in item.goals.all()]
-        errors = rules.new_period_errors(
-            self.period,
-            starts_on=decided["starts_on"],
-            carried=decided["carried"],
-            goals=goals,
-            choices=decided["choices"],
-            by_when=decided["by_when"],
-            met=self.met,
-            today=self.today,
-        )
-        errors.update(checklist.new_period_confirmation_errors(decided["confirmed"]))
-        add_rule_errors(self, errors)
+        add_rule_errors(self, new_period_errors(self.period, self.met, **self.decisions(), today=self.today))
         return cleaned

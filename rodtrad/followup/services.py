@@ -247,6 +247,22 @@ def met_goals(review) -> set[int]:
     return set(review.follow_ups.filter(answer=Answer.FULLY, goal__isnull=False).values_list("goal_id", flat=True))
 
 
+def new_period_errors(period, met, *, starts_on, carried, choices, by_when, confirmed, today) -> dict:
+    """Field errors of "Lägg till": its date, what becomes of each goal, the confirmations."""
+    goals = list(Goal.objects.filter(item__period=period))
+    errors = rules.new_period_errors(
+        period,
+        starts_on=starts_on,
+        carried=carried,
+        goals=goals,
+        choices=choices,
+        by_when=by_when,
+        met=met,
+        today=today,
+    )
+    return errors | checklist.new_period_confirmation_errors(confirmed)
+
+
 @transaction.atomic
 def start_new_period(review, *, user, starts_on, carried, choices, by_when=None, confirmed=(), today=None):
     """ "Lägg till": from a finished review, a new draft period with a new date. The chosen plan
@@ -261,19 +277,8 @@ def start_new_period(review, *, user, starts_on, carried, choices, by_when=None,
     _refuse_unless_followable(period)
     today = today or timezone.localdate()
     carried, by_when = set(carried), by_when or {}
-    goals = list(Goal.objects.filter(item__period=period))
-    met = met_goals(review)
-    errors = rules.new_period_errors(
-        period,
-        starts_on=starts_on,
-        carried=carried,
-        goals=goals,
-        choices=choices,
-        by_when=by_when,
-        met=met,
-        today=today,
-    )
-    errors.update(checklist.new_period_confirmation_errors(confirmed))
+    decisions = {"starts_on": starts_on, "carried": carried, "choices": choices, "by_when": by_when}
+    errors = new_period_errors(period, met_goals(review), **decisions, confirmed=confirmed, today=today)
     if errors:
         raise ValidationError(errors)
     new = PlanPeriod.objects.create(plan=period.plan, starts_on=starts_on, previous=period)

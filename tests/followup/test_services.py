@@ -10,17 +10,11 @@ from rodtrad.journal.models import Category, Entry
 from rodtrad.plans import services as plans
 from rodtrad.plans.models import Goal, PlanItem, PlanPeriod
 
-from ..followup_data import DAY, TODAY, answered_rows, closing, new_period_decisions
+from ..followup_data import DAY, TODAY, answered_rows, closing, new_period_decisions, record
 
 
 def follow_up(goal, world, **data):
-    fields = {
-        "answer": Answer.PARTLY,
-        "comment": "Elsa har lagat middag varannan vecka. Hon vill fortsätta.",
-        "next_follow_up_on": TODAY + 90 * DAY,
-        "with_client": True,
-    } | data
-    return services.record_follow_up(goal.item, goal=goal, user=world.staff, today=TODAY, **fields)
+    return record(goal, world.staff, **data)
 
 
 def errors_of(call):

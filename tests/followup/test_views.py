@@ -6,7 +6,7 @@ from rodtrad.followup.models import Answer, GoalFollowUp, Review
 from rodtrad.journal.models import Category, Entry
 from rodtrad.plans.models import PlanPeriod
 
-from ..followup_data import DAY, new_period_decisions
+from ..followup_data import DAY, new_period_decisions, record
 
 
 def base(world):
@@ -222,15 +222,7 @@ def test_the_replaced_period_shows_as_history_and_refuses_changes(finished_revie
 def test_the_follow_up_page_runs_a_fixed_number_of_queries(goal, world, as_user, django_assert_max_num_queries):
     browser = as_user(world.staff)
     for _number in range(3):
-        services.record_follow_up(
-            goal.item,
-            goal=goal,
-            user=world.staff,
-            answer="no",
-            comment="x",
-            with_client=True,
-            next_follow_up_on=timezone.localdate() + DAY,
-        )
+        record(goal, world.staff, today=timezone.localdate())
     with django_assert_max_num_queries(15):
         assert browser.get(base(world)).status_code == 200
 
@@ -241,15 +233,7 @@ def test_the_new_period_checklist_shows_the_previous_risk_assessment(finished_re
 
 
 def test_the_review_shows_each_goals_follow_up_before_it(review, established, goal, world, as_user):
-    services.record_follow_up(
-        goal.item,
-        goal=goal,
-        user=world.staff,
-        answer="no",
-        comment="Elsa ville inte laga mat i november.",
-        with_client=True,
-        next_follow_up_on=timezone.localdate() + DAY,
-    )
+    record(goal, world.staff, today=timezone.localdate(), comment="Elsa ville inte laga mat i november.")
     body = as_user(world.staff).get(review_url(world, established)).content.decode()
     assert "Senaste uppföljningen före den här" in body
     assert "Elsa ville inte laga mat i november." in body
