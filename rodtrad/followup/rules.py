@@ -12,7 +12,7 @@ from rodtrad.clients.models import add_months
 from rodtrad.clients.services import is_closed
 from rodtrad.plans.services import is_superseded
 
-from .models import Answer
+from .models import Answer, HowFollowedUp
 
 YEARLY_REVIEW_MONTHS = 12
 # A later follow-up than this says nothing the yearly review would not say first.
@@ -25,7 +25,7 @@ GOAL_ANSWERS = (Answer.FULLY, Answer.PARTLY, Answer.NO)
 NO_ANSWER = gettext_lazy("Answer whether the goal has been met: fully, partly or no.")
 NO_COMMENT = gettext_lazy("Write a comment: how the work towards the goal goes, and what comes next.")
 NO_DATE = gettext_lazy("Give the date of the follow-up.")
-HOW_FIELDS = ("with_client", "from_journal", "with_relatives", "with_colleagues")
+HOW_FIELDS = HowFollowedUp.WAY_FIELDS
 
 
 def review_due_on(period) -> datetime.date:

@@ -113,6 +113,12 @@ def test_a_goal_is_followed_up_the_plan_reviewed_and_the_new_period_added(
     assert (new.status, new.items.count()) == (PlanPeriod.Status.DRAFT, 2)
     assert new.items.get(title="Laga middag").goals.get().carried_from is not None
 
+    # The follow-up page shows the new plan's checklist, answered from the draft.
+    page.get_by_role("link", name="Checklista för den nya planen").click()
+    expect(page.get_by_role("heading", name="Checklista för den nya planen")).to_be_visible()
+    assert_accessible(page)
+    page.go_back()
+
     # The previous period stays as it was, with its follow-up.
     page.get_by_role("link", name="Uppföljningen av förra perioden").click()
     expect(page.get_by_text("Uppföljningen är avslutad och kan inte längre ändras.")).to_be_visible()
