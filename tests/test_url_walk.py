@@ -13,6 +13,7 @@ from rodtrad.plans import services as plan_services
 from rodtrad.plans.models import PlanPeriod, SectionTemplate
 
 from .factories import ConsentFactory, ContactFactory, SignedEntryFactory
+from .plan_data import goal_fields
 
 
 def plan_period(world):
@@ -31,6 +32,7 @@ OBJECT_IDS = {
     "order_id": lambda world: world.client.orders.get().pk,
     "period_id": lambda world: plan_period(world).pk,
     "item_id": lambda world: plan_item(world).pk,
+    "goal_id": lambda world: plan_services.add_goal(plan_item(world), **goal_fields()).pk,
     "contact_id": lambda world: ContactFactory(client=world.client).pk,
     "consent_id": lambda world: ConsentFactory(client=world.client, recorded_by=world.staff).pk,
     "grant_id": lambda world: (

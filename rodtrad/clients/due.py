@@ -6,7 +6,11 @@ from datetime import timedelta
 
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+
+from rodtrad.followup import overview as followup_overview
+from rodtrad.followup import rules as followup_rules
 
 from .models import add_months
 
@@ -37,17 +41,26 @@ def first_plan(orders, established_units, today):
 
 
 def plan_age(latest_established, today):
-    """A plan is never older than a year; warn from eleven months."""
+    """A plan is never older than a year; warn from eleven months. The item leads to the next
+    step of the yearly follow-up: the review, adding the new period, or establishing it."""
     for period in latest_established:
         warn_on = add_months(period.starts_on, PLAN_AGE_WARNING_MONTHS)
         if warn_on <= today:
-            due_on = add_months(period.starts_on, 12)
-            yield DueItem(
-                _("Yearly review of the plan at %(unit)s") % {"unit": period.plan.unit.name},
-                due_on,
-                due_on < today,
-                reverse("plans:period", args=[period.plan.client_id, period.pk]),
-            )
+            due_on = followup_rules.review_due_on(period)
+            text, url = followup_overview.review_step(period)
+            yield DueItem(text, due_on, due_on < today, url)
+
+
+def goal_follow_ups(goals, today):
+    """Goals due for follow-up, as followup.queries.goals_due finds them (`goals` comes from it)."""
+    for goal in goals:
+        due_on = goal.follow_up_due_on
+        yield DueItem(
+            _("Follow up the goal: %(goal)s") % {"goal": Truncator(goal.sentence).chars(70)},
+            due_on,
+            due_on < today,
+            reverse("followup:goal", args=[goal.item.period.plan.client_id, goal.pk]),
+        )
 
 
 def consent_reviews(consents, today, newest_periods=()):
@@ -98,7 +111,15 @@ def monthly_note(client, last_month_missing, today):
 
 
 def due_for(
-    client, *, orders, consents, latest_established=(), newest_periods=(), last_month_missing=False, today=None
+    client,
+    *,
+    orders,
+    consents,
+    latest_established=(),
+    newest_periods=(),
+    goals_due=(),
+    last_month_missing=False,
+    today=None,
 ):
     today = today or timezone.localdate()
     current = [order for order in orders if order.ended_on is None]
@@ -106,6 +127,7 @@ def due_for(
     items = [
         *first_plan(current, established_units, today),
         *plan_age(latest_established, today),
+        *goal_follow_ups(goals_due, today),
         *consent_reviews(consents, today, newest_periods),
         *file_to_authority(orders, today),
         *monthly_note(client, last_month_missing and bool(current), today),

@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rodtrad.accounts.roles import is_manager
+from rodtrad.followup.queries import current_goals, goals_due, with_follow_up_state
 from rodtrad.journal import services as journal
 from rodtrad.journal.models import Entry
-from rodtrad.plans.models import PlanItem, PlanPeriod
+from rodtrad.plans.models import Goal, PlanItem, PlanPeriod
 
 from . import access, due, services
 from .forms import ClientForm, OrderForm
@@ -67,6 +68,11 @@ def client_detail(request, client_id):
                 consents=consents,
                 latest_established=latest_established,
                 newest_periods=current_periods,
+                # The same query as the managers' dashboard, so both count the same goals.
+                goals_due=goals_due(
+                    current_goals(Goal.objects.filter(item__period__plan__client=client)),
+                    on=today + timedelta(days=1),
+                ).select_related("item__period__plan"),
                 last_month_missing=journal.needs_monthly_note(client, day=last_month),
                 today=today,
             ),
@@ -76,6 +82,7 @@ def client_detail(request, client_id):
             "is_closed": services.is_closed(client),
             "retention_from": services.retention_counted_from(client),
             "can_manage": is_manager(request.user),
+            "today": today,
         },
     )
 
@@ -85,7 +92,14 @@ def _plan_periods(client):
     periods = (
         PlanPeriod.objects.filter(plan__client=client)
         .select_related("plan__unit")
-        .prefetch_related(Prefetch("items", queryset=PlanItem.objects.prefetch_related("goals")))
+        .prefetch_related(
+            Prefetch(
+                "items",
+                queryset=PlanItem.objects.prefetch_related(
+                    Prefetch("goals", queryset=with_follow_up_state(Goal.objects.order_by("pk")))
+                ),
+            )
+        )
         .order_by("plan_id", "-starts_on", "-pk")
     )
     current, established = {}, {}

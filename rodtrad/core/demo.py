@@ -29,6 +29,8 @@ from rodtrad.journal.models import Category
 from rodtrad.plans import services as plans
 from rodtrad.plans.models import SectionTemplate
 
+from . import demo_followup
+
 ORGANISATION = "Demokommunen vård och omsorg"
 PASSWORD = "rodtrad-demo"
 
@@ -177,6 +179,7 @@ def load():
     _details(clients, units, users)
     _plans(clients, units, users)
     _closed_case(clients["Lind"], units["verkstan"], users)
+    demo_followup.load(clients, units, users)
 
 
 def _details(clients, units, users):

@@ -1,12 +1,19 @@
-"""When a goal is next due for follow-up, as one query over many goals.
+"""When goals and plans are next due for follow-up, as one query over many of them.
 
 A goal is due on the date its newest follow-up set; before its first follow-up, on the plan
 period's planned follow-up, or failing that the goal's own "by when". A goal whose newest answer
-is Helt (met) and that set no next date is done and never due. Used by the client overview and
-the managers' dashboard alike, so that both count the same goals."""
+is Helt (met) and that set no next date is done and never due.
 
-from django.db.models import Case, DateField, F, OuterRef, Q, Subquery, When
+A plan is never older than a year: the yearly review of a period is due twelve months after the
+period started, whatever was changed in it since, and is done when a newer period is established.
+
+Used by the client overview and the managers' dashboard alike, so that both count the same goals
+and the same plans."""
+
+from django.db.models import Case, DateField, F, Func, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
+
+from rodtrad.plans.models import PlanPeriod
 
 from .models import Answer, GoalFollowUp
 
@@ -38,3 +45,48 @@ def with_follow_up_state(goals):
 def goals_due(goals, *, on):
     """Goals whose follow-up date has passed on the day `on`."""
     return with_follow_up_state(goals).filter(follow_up_due_on__lt=on)
+
+
+def current_goals(goals):
+    """Goals that can be followed up now: those of established periods that no newer period has
+    replaced. (Once a new period is added, the old one and its follow-up stay as they were.)"""
+    return goals.filter(item__period__status=PlanPeriod.Status.ESTABLISHED, item__period__next_period__isnull=True)
+
+
+class _TwelveMonthsLater(Func):
+    """A date twelve months on, with 29 February landing on 28 February, exactly as
+    clients.models.add_months(day, 12) does in Python."""
+
+    output_field = DateField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        # SQLite's '+1 year' turns 29 February into 1 March; step back a day for that one date.
+        template = (
+            "(CASE WHEN strftime('%%m-%%d', {0}) = '02-29' THEN date({0}, '+1 year', '-1 day') "
+            "ELSE date({0}, '+1 year') END)"
+        )
+        return template.format(sql), (*params, *params, *params)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"(({sql}) + interval '12 months')::date", params
+
+
+def with_review_due(periods):
+    """Plan periods annotated with `review_due_on`: twelve months after the period started."""
+    return periods.annotate(review_due_on=_TwelveMonthsLater("starts_on"))
+
+
+def in_force(periods):
+    """Established periods that no established newer period has replaced: the plan in force.
+    A period whose successor is still a draft stays in force until that one is established."""
+    return periods.filter(status=PlanPeriod.Status.ESTABLISHED).exclude(
+        next_period__status=PlanPeriod.Status.ESTABLISHED
+    )
+
+
+def reviews_due(periods, *, on):
+    """Plans in force whose yearly review date has passed on the day `on`: pass a later day to
+    see what falls due before it (for example today + 30 days)."""
+    return with_review_due(in_force(periods)).filter(review_due_on__lt=on)

@@ -71,6 +71,12 @@ def ensure_draft(period):
         raise ReadOnlyPeriod(_("An established period is read-only."))
 
 
+def is_superseded(period) -> bool:
+    """A newer period was added after this one (after its yearly review): the old period is then
+    history, kept as it was with its follow-up, and even small changes go into the new one."""
+    return PlanPeriod.objects.filter(previous=period).exists()
+
+
 def save_period(period, changes: dict, *, expected_version: int) -> PlanPeriod:
     """Save fields of a draft period unless someone else saved it since `expected_version`."""
     ensure_draft(period)
@@ -133,6 +139,8 @@ def change_item(item, changes: dict, *, user, reason: str = "", opened: str = ""
     reason, and a journal entry "Ändring i insats" says what changed and why. With `opened`
     (item_fingerprint when the writer opened the item), a change over someone else's is refused."""
     ensure_open(item.period.plan.client)
+    if is_superseded(item.period):
+        raise ReadOnlyPeriod(_("A newer plan period has replaced this one: make the change there."))
     # "Before" is what the database holds, not `item`: a bound ModelForm has already written the
     # new values into its instance.
     current = PlanItem.objects.select_for_update().get(pk=item.pk)

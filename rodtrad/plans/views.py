@@ -56,6 +56,7 @@ def _period_context(period):
         by_section.setdefault(item.section_id, []).append(item)
     sections = [(section, by_section.get(section.pk, [])) for section in services.sections_for(period.plan.unit)]
     assessment = getattr(period, "risk_assessment", None)
+    history = list(period.plan.periods.exclude(pk=period.pk))
     return {
         "period": period,
         "client": period.plan.client,
@@ -67,7 +68,10 @@ def _period_context(period):
         "consents_to_review": (
             [] if period.is_established else consents_to_review_with_plan(period.plan.client, period.starts_on)
         ),
-        "history": period.plan.periods.exclude(pk=period.pk),
+        "history": history,
+        # Once a newer period is added after the yearly follow-up, this one is history.
+        "successor": next((other for other in history if other.previous_id == period.pk), None),
+        "predecessor": next((other for other in history if other.pk == period.previous_id), None),
     }
 
 

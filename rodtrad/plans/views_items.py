@@ -60,6 +60,8 @@ def edit_item(request, client_id, period_id, item_id):
     client = period.plan.client
     if client_services.is_closed(client):
         return access.refused(request, str(READ_ONLY_MESSAGE))
+    if services.is_superseded(period):
+        return access.refused(request, _("A newer plan period has replaced this one: make the change there."))
     title = _("Change in plan item “%(item)s”") % {"item": item.title}
     answered = views_drafts.handle(request, client, title=title, period=period)
     if answered:

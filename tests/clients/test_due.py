@@ -1,10 +1,15 @@
 import datetime
 
+from django.utils import timezone
+
 from rodtrad.clients import due, services_register
+from rodtrad.followup import services as followup
 from rodtrad.plans import services as plans
 from rodtrad.plans.models import PlanPeriod
 
-from ..factories import ConsentFactory
+from .. import plan_data
+from ..factories import ConsentFactory, GoalFollowUpFactory
+from ..followup_data import answered_rows, closing, new_period_decisions
 
 
 def items_on(world, today):
@@ -58,3 +63,42 @@ def test_a_consent_is_reviewed_with_every_new_plan_period_not_only_yearly(world)
     # And a year after that review it is due again, plan or no plan.
     (yearly,) = consent_items(world, datetime.date(2027, 11, 3))
     assert (yearly.due_on, yearly.overdue) == (datetime.date(2027, 11, 3), False)
+
+
+def test_the_yearly_review_leads_into_the_follow_up_step_by_step(world):
+    period = plans.start_plan(world.client, world.unit, starts_on=datetime.date(2026, 1, 15))
+    plan_data.make_complete(period, plan_data.add_item(period), planning_date=datetime.date(2026, 1, 15))
+    plans.establish(period, user=world.staff)
+    day = datetime.date(2026, 12, 20)
+    base = f"/brukare/{world.client.pk}/uppfoljning/period/{period.pk}/"
+    (item,) = items_on(world, day)
+    assert (item.text, item.url) == ("Årlig uppföljning av planen på Gruppbostaden Testet", base)
+    review = followup.start_review(period, user=world.staff)
+    review = followup.save_review(
+        review, user=world.staff, expected_version=review.version, fields=closing(), rows=answered_rows(period)
+    )
+    review = followup.finish_review(review, user=world.staff)
+    (item,) = items_on(world, day)
+    assert item.url == base + "ny-period/"
+    new = followup.start_new_period(review, user=world.staff, **new_period_decisions(period, starts_on=day, today=day))
+    (item,) = items_on(world, day)
+    assert (item.text, item.url, item.due_on) == (
+        "Fastställ den nya planperioden på Gruppbostaden Testet",
+        f"/brukare/{world.client.pk}/plan/{new.pk}/",
+        datetime.date(2027, 1, 15),
+    )
+
+
+def test_a_goal_due_for_follow_up_is_due_for_the_client(world, as_user):
+    period = plans.start_plan(world.client, world.unit, starts_on=datetime.date(2026, 1, 15))
+    plan_data.make_complete(period, plan_data.add_item(period), planning_date=datetime.date(2026, 1, 15))
+    plans.establish(period, user=world.staff)
+    goal = period.items.get().goals.get()
+    GoalFollowUpFactory(goal=goal, next_follow_up_on=timezone.localdate())
+    body = as_user(world.staff).get(f"/brukare/{world.client.pk}/").content.decode()
+    assert "Följ upp målet: Laga middag själv" in body
+    assert f"/brukare/{world.client.pk}/uppfoljning/mal/{goal.pk}/" in body
+    assert "<strong>Delvis</strong>" in body  # the goal's latest follow-up, in the plan panel
+    GoalFollowUpFactory(goal=goal, next_follow_up_on=timezone.localdate() + datetime.timedelta(days=1))
+    body = as_user(world.staff).get(f"/brukare/{world.client.pk}/").content.decode()
+    assert "Följ upp målet: Laga middag själv" not in body

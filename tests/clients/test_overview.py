@@ -2,6 +2,8 @@ import datetime
 
 from django.utils import timezone
 
+from rodtrad.plans import services as plans
+
 from ..factories import SignedEntryFactory
 
 
@@ -20,3 +22,10 @@ def test_a_missing_entry_last_month_is_due(world, as_user):
     SignedEntryFactory(client=world.client, author=world.staff, occurred_at=occurred)
     body = as_user(world.staff).get(f"/brukare/{world.client.pk}/").content.decode()
     assert "Ingen journalanteckning för" not in body
+
+
+def test_the_overview_shows_when_the_yearly_follow_up_is_due(complete_period, world, as_user):
+    plans.establish(complete_period, user=world.staff)
+    body = as_user(world.staff).get(f"/brukare/{world.client.pk}/").content.decode()
+    assert "Årlig uppföljning senast 1 november 2027." in body
+    assert f"/brukare/{world.client.pk}/uppfoljning/period/{complete_period.pk}/" in body

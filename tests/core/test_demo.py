@@ -7,7 +7,9 @@ from rodtrad.accounts.models import Membership, User
 from rodtrad.clients import identity, services
 from rodtrad.clients.models import Client, ClientContact, Consent, Order, add_months
 from rodtrad.core import demo
-from rodtrad.followup.models import GoalFollowUp
+from rodtrad.followup import services as followup
+from rodtrad.followup.models import Answer, GoalFollowUp, Review
+from rodtrad.plans.models import Goal, PlanPeriod
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +90,21 @@ def test_demo_data_is_refused_where_not_allowed():
     with pytest.raises(CommandError):
         call_command("load_demo")
     assert not Client.objects.exists()
+
+
+def test_demo_has_follow_ups_a_finished_review_and_the_new_period():
+    demo.load()
+    elsa_goal = Goal.objects.get(item__period__plan__client__last_name="Lindqvist")
+    assert elsa_goal.follow_ups.get().answer == Answer.PARTLY
+    review = Review.objects.get(period__plan__client__last_name="Ängström")
+    assert review.is_finished and review.journal_entry.category == "follow_up"
+    new = PlanPeriod.objects.get(previous=review.period)
+    assert new.is_established
+    assert {item.carried_from.title for item in new.items.all()} == {"Promenad", "Tvätt", "Städning"}
+    assert "Från målet som uppnåddes" in new.items.get(title="Promenad").way_of_working
+    laundry = Goal.objects.get(item__period=new)
+    assert [follow_up.followed_up_on.isoformat() for follow_up in followup.history(laundry.item, laundry)] == [
+        "2026-11-20",
+        "2026-09-20",
+        "2026-03-02",
+    ]

@@ -5,10 +5,13 @@ import pytest
 
 from rodtrad.audit.models import AccessEvent, Action
 from rodtrad.clients import services
+from rodtrad.followup import services as followup
 from rodtrad.plans import services as plans
 from rodtrad.plans.models import SectionTemplate
 
+from .. import plan_data
 from ..factories import ConsentFactory
+from ..followup_data import answered_rows, closing
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
 
@@ -55,3 +58,21 @@ def test_the_file_holds_every_plan_period(world, as_user):
     text = pdf_text(as_user(world.manager).get(f"/brukare/{world.client.pk}/akt.pdf"))
     assert "Genomförandeplaner" in text
     assert "Kvällspromenad" in text
+
+
+def test_the_file_for_the_authority_holds_each_periods_follow_up(world, as_user):
+    period = plans.start_plan(world.client, world.unit)
+    plan_data.make_complete(period, plan_data.add_item(period), planning_date=period.starts_on)
+    plans.establish(period, user=world.staff)
+    review = followup.start_review(period, user=world.staff)
+    review = followup.save_review(
+        review,
+        user=world.staff,
+        expected_version=review.version,
+        fields=closing(summary="Stödet fungerar bra, säger Elsa."),
+        rows=answered_rows(period),
+    )
+    followup.finish_review(review, user=world.staff)
+    text = pdf_text(as_user(world.manager).get(f"/brukare/{world.client.pk}/akt.pdf"))
+    assert "Stödet fungerar bra, säger Elsa." in text
+    assert "Delvis (i den årliga uppföljningen): Om Laga middag." in text
