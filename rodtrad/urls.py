@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("rodtrad.documents.urls")),
     path("", include("rodtrad.plans.urls")),
     path("", include("rodtrad.journal.urls")),
+    path("", include("rodtrad.oversight.urls")),
 ]

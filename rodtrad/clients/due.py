@@ -76,7 +76,8 @@ def file_to_authority(orders, today):
 
 
 def monthly_note(client, last_month_missing, today):
-    """The routine wants at least one note a month; last month's missing note is overdue."""
+    """The routine wants at least one note a month; last month's missing note is overdue. A
+    client whose order began this month had no last month with the unit (see due_for)."""
     if last_month_missing:
         last_day = today.replace(day=1) - timedelta(days=1)
         yield DueItem(
@@ -97,6 +98,8 @@ def due_for(client, *, orders, consents, latest_established=(), last_month_missi
         *plan_age(latest_established, today),
         *consent_reviews(consents, today),
         *file_to_authority(orders, today),
-        *monthly_note(client, last_month_missing and bool(current), today),
+        *monthly_note(
+            client, last_month_missing and any(order.valid_from < today.replace(day=1) for order in current), today
+        ),
     ]
     return sorted(items, key=lambda item: item.due_on)
