@@ -6,6 +6,7 @@ and birth numbers in the 98x–99x range that Skatteverket uses for its test ser
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 from stdnum import luhn
 
 from rodtrad.accounts.models import Membership, Organisation, Unit, User
@@ -20,8 +21,12 @@ from rodtrad.clients.models import (
     ProtectedDetailsGrant,
     Service,
 )
+from rodtrad.followup.models import Answer, GoalFollowUp
+from rodtrad.journal.models import Category, Entry
+from rodtrad.oversight import dates
+from rodtrad.oversight.models import LogReview
 from rodtrad.plans import services as plans
-from rodtrad.plans.models import SectionTemplate
+from rodtrad.plans.models import Goal, PlanPeriod, SectionTemplate
 
 ORGANISATION = "Demokommunen vård och omsorg"
 PASSWORD = "rodtrad-demo"
@@ -155,6 +160,7 @@ def load():
         clients[last] = client
     _details(clients, units, users)
     _plans(clients, units, users)
+    _oversight(clients, units, users)
 
 
 def _details(clients, units, users):
@@ -298,3 +304,98 @@ def _plans(clients, units, users):
     )
     plans.establish(period, user=users["kontaktman"])
     plans.start_plan(clients["Åberg"], units["larkan"], starts_on=datetime.date(2026, 11, 1))
+
+
+# (client's last name, author, months of the last twelve with entries (0 = twelve months ago)).
+# Elsa's journal stays empty: the journal's browser tests write her first entry.
+JOURNAL_MONTHS = [
+    ("Åberg", "kontaktman", range(12)),
+    ("Berg", "personal", [0, 1, 2, 4, 5, 6, 8, 9, 11]),
+    ("Öhman", "personal", [9, 10, 11]),
+]
+MONTHLY_NOTE = "Stödet har fungerat enligt genomförandeplanen. {name} säger att veckorna har gått bra."
+EVENT = "{name} åkte själv med bussen till affären och handlade det som stod på listan."
+
+
+def _at(day, hour):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+def _oversight(clients, units, users):
+    """A year of journal entries for some clients (not all: the dashboard should have something
+    to show), a draft left unsigned, a goal followed up and due again, and last month's review of
+    the audit log. Dated from the day the demo is loaded, so that the dashboard is never empty."""
+    today = timezone.localdate()
+    months = dates.months_back(today, 12)
+    entries = []
+    for last_name, username, month_numbers in JOURNAL_MONTHS:
+        client, author = clients[last_name], users[username]
+        for number in month_numbers:
+            month = months[number]
+            for day, category, text in ((8, Category.EVENT, EVENT), (25, Category.MONTHLY, MONTHLY_NOTE)):
+                occurred = _at(month.replace(day=day), 14)
+                entries.append(
+                    Entry(
+                        client=client,
+                        author=author,
+                        author_name=author.get_full_name(),
+                        author_title=author.title,
+                        category=category,
+                        occurred_at=occurred,
+                        text=text.format(name=client.first_name),
+                        signed_at=occurred + datetime.timedelta(hours=2),
+                        signed_by=author,
+                    )
+                )
+    # For the quality spot check: an entry the writing help has something to say about.
+    maja, personal = clients["Berg"], users["personal"]
+    entries.append(
+        Entry(
+            client=maja,
+            author=personal,
+            author_name=personal.get_full_name(),
+            author_title=personal.title,
+            category=Category.DEVIATION,
+            occurred_at=_at(months[-1].replace(day=12), 9),
+            text="Maja var envis och vägrade duscha på morgonen. Vi försökte igen efter frukost.",
+            signed_at=_at(months[-1].replace(day=12), 11),
+            signed_by=personal,
+        )
+    )
+    Entry.objects.bulk_create(entries)
+
+    omar, contact = clients["Åberg"], users["kontaktman"]
+    draft = Entry.objects.create(
+        client=omar,
+        author=contact,
+        author_name=contact.get_full_name(),
+        author_title=contact.title,
+        category=Category.EVENT,
+        occurred_at=timezone.now() - datetime.timedelta(days=5),
+        text="Omar berättade om resan till Göteborg som han planerar med sin god man.",
+    )
+    # Started five days ago and not signed since.
+    draft.created_at = timezone.now() - datetime.timedelta(days=5)
+    draft.save(update_fields=["created_at"])
+
+    # Elsa's plan was established on its planning day, and her goal followed up as planned.
+    elsa_period = PlanPeriod.objects.get(plan__client=clients["Lindqvist"], status=PlanPeriod.Status.ESTABLISHED)
+    PlanPeriod.objects.filter(pk=elsa_period.pk).update(established_at=_at(elsa_period.planning_date, 15))
+    goal = Goal.objects.get(item__period=elsa_period)
+    GoalFollowUp.objects.create(
+        item=goal.item,
+        goal=goal,
+        followed_up_on=elsa_period.follow_up_planned_on,
+        answer=Answer.PARTLY,
+        comment="Elsa har lagat middag ungefär varannan vecka med bildrecept. Hon vill fortsätta med samma mål.",
+        with_client=True,
+        next_follow_up_on=elsa_period.follow_up_planned_on + datetime.timedelta(days=60),
+        recorded_by=contact,
+    )
+
+    LogReview.objects.create(
+        unit=units["larkan"],
+        reviewed_by=users["chef"],
+        reviewed_at=_at(months[-1].replace(day=3), 9),
+        note="Gick igenom vem som läst journalerna förra månaden. Inget att anmärka på.",
+    )

@@ -1,8 +1,9 @@
-"""The counts the managers' dashboard and the reminders show: one query per rule."""
+"""The counts the managers' dashboard and the reminders show, grouped as the dashboard shows them."""
 
 from dataclasses import dataclass
 
-from .rules import Rule, rules_for
+from .catalogue import Rule, rules_for
+from .catalogue import counts as counted
 
 
 @dataclass(frozen=True)
@@ -16,13 +17,10 @@ class Group:
     title: str
     counts: list[Count]
 
-    @property
-    def total(self):
-        return sum(count.count for count in self.counts)
-
 
 def counts(scope) -> list[Count]:
-    return [Count(rule, rule.objects(scope).count()) for rule in rules_for(scope)]
+    found = counted(scope)
+    return [Count(rule, found[rule.key]) for rule in rules_for(scope)]
 
 
 def grouped(all_counts: list[Count]) -> list[Group]:

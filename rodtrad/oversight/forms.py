@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import CHECKLIST, Assessment, Outcome, SpotCheckItem
-from .services import ANSWER_EVERY_POINT, CHOOSE_OUTCOME
+from .services import ANSWER_EVERY_POINT, CHOOSE_OUTCOME, checklist_errors
 
 
 class UnitForm(forms.Form):
@@ -27,7 +27,7 @@ class LogReviewForm(forms.Form):
 
 class SpotCheckItemForm(forms.ModelForm):
     """The checklist for one sampled journal. What makes an answer complete is
-    services.checklist_errors; the view adds its errors here."""
+    services.checklist_errors, shown here all at once."""
 
     class Meta:
         model = SpotCheckItem
@@ -49,6 +49,15 @@ class SpotCheckItemForm(forms.ModelForm):
         self.fields["comment"].help_text = _(
             "Required when the journal needs work: what the staff should do differently."
         )
+
+    def clean(self):
+        cleaned = super().clean()
+        answers = {field: cleaned.get(field, "") for field, _label in CHECKLIST}
+        errors = checklist_errors(answers, cleaned.get("outcome", ""), cleaned.get("comment", ""))
+        for field, message in errors.items():
+            if field not in self.errors:
+                self.add_error(field, message)
+        return cleaned
 
     @property
     def checklist_fields(self):

@@ -27,7 +27,9 @@ class Scope:
     now: datetime.datetime
     # Set for a staff member's to-do: only their own drafts concern them.
     author: object = None
-    is_manager: bool = field(default=False)
+    is_manager: bool = False
+    # What several rules start from, found once per scope (see rules.current_periods).
+    cache: dict = field(default_factory=dict, compare=False)
 
     @property
     def unit_ids(self) -> list[int]:

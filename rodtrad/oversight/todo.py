@@ -3,7 +3,7 @@ plus their own drafts left unsigned, first on their start page."""
 
 import datetime
 
-from .rules import rules_for
+from .catalogue import counts, rules_for
 from .scope import for_contact_person
 
 # A contact person has a handful of clients; the cap only guards against a mistaken assignment.
@@ -15,12 +15,14 @@ def rows_for(user, *, today=None, now=None):
     scope = for_contact_person(user, today=today, now=now)
     rows = []
     for rule in rules_for(scope):
-        rows.extend(rule.rows(rule.objects(scope)[:ROWS_PER_RULE], scope))
+        rows.extend(rule.rows(rule.listed(scope)[:ROWS_PER_RULE], scope))
+    # A late first plan is also a missing one: the same line once.
+    rows = list(dict.fromkeys(rows))
     return sorted(rows, key=lambda row: (not row.overdue, row.due_on or datetime.date.max, str(row.client)))
 
 
 def counts_for(user, *, today=None, now=None):
     """(rule, count) for the rules that find something in the user's to-do."""
     scope = for_contact_person(user, today=today, now=now)
-    found = [(rule, rule.objects(scope).count()) for rule in rules_for(scope)]
-    return [(rule, count) for rule, count in found if count]
+    found = counts(scope)
+    return [(rule, found[rule.key]) for rule in rules_for(scope) if found[rule.key]]

@@ -12,9 +12,9 @@ from rodtrad.accounts.roles import managed_units
 from rodtrad.clients import access
 
 from . import dashboard, dates, trends
+from .catalogue import RULES_BY_KEY
 from .forms import LogReviewForm, UnitForm
 from .models import LogReview, SpotCheck
-from .rules import RULES_BY_KEY
 from .scope import for_manager
 
 ROWS_PER_PAGE = 50
@@ -93,7 +93,7 @@ def rule_list(request, key):
     if rule is None:
         raise Http404
     scope, form = manager_scope(request)
-    page = Paginator(rule.objects(scope), ROWS_PER_PAGE).get_page(request.GET.get("sida"))
+    page = Paginator(rule.listed(scope), ROWS_PER_PAGE).get_page(request.GET.get("sida"))
     rows = rule.rows(page.object_list, scope)
     access.record_list(request, object_type="oversight_list", detail=f"{key} {unit_query(scope, form)}".strip())
     query = unit_query(scope, form)

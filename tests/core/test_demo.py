@@ -46,3 +46,37 @@ def test_demo_data_is_refused_where_not_allowed():
     with pytest.raises(CommandError):
         call_command("load_demo")
     assert not Client.objects.exists()
+
+
+def test_demo_data_gives_the_managers_dashboard_and_the_contact_persons_to_do_something_to_show():
+    from rodtrad.oversight import dashboard, todo
+    from rodtrad.oversight.scope import for_manager
+
+    demo.load()
+    chef = User.objects.get(username="chef")
+    counts = {count.rule.key: count.count for count in dashboard.counts(for_manager(chef))}
+    assert counts["forsta-plan-saknas"] > 0
+    assert counts["manadsanteckning-saknas"] > 0
+    assert counts["osignerade-utkast"] == 1
+    assert counts["mal-att-folja-upp"] == 1
+    assert counts["samtycken-att-folja-upp"] > 0
+    assert counts["plan-utan-mal"] == counts["plan-utan-riskbedomning"] == 0  # Elsa's plan is complete
+    kontaktman = User.objects.get(username="kontaktman")
+    rows = todo.rows_for(kontaktman)
+    assert {str(row.client) for row in rows} == {"Elsa Lindqvist", "Omar Åberg"}
+    assert any("Utkast av Karim Haddad" in row.text for row in rows)
+
+
+def test_demo_journals_give_the_trends_and_the_spot_check_something_to_read():
+    from rodtrad.oversight import services, trends
+    from rodtrad.oversight.scope import for_manager
+
+    demo.load()
+    chef = User.objects.get(username="chef")
+    larkan = next(unit for unit in for_manager(chef).units if unit.name == "Gruppbostaden Lärkan")
+    (larkan_trends,) = trends.for_units(for_manager(chef, unit_id=larkan.pk))
+    shares = [point.value for point in larkan_trends.note_share.points]
+    assert 0 < min(shares) < max(shares) < 1
+    assert any(point.value for point in larkan_trends.plan_share.points)
+    check = services.draw_spot_check(larkan, user=chef)
+    assert check.items.count() == 6  # every open journal of the group home's six clients

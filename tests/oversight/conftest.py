@@ -6,8 +6,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from rodtrad.oversight import catalogue
 from rodtrad.oversight import scope as scopes
-from rodtrad.oversight.rules import RULES_BY_KEY
+from rodtrad.oversight.catalogue import RULES_BY_KEY
 from rodtrad.plans.models import Goal, Plan, PlanItem, PlanPeriod, RiskAssessment, SectionTemplate
 
 from .. import plan_data
@@ -26,9 +27,12 @@ def staff_scope(user, day):
 
 
 def found(key, scope):
-    """What the rule `key` finds in `scope`, after checking that its count says the same."""
-    objects = list(RULES_BY_KEY[key].objects(scope))
-    assert RULES_BY_KEY[key].objects(scope).count() == len(objects)
+    """What the rule `key` lists in `scope`, after checking that the dashboard's count (one
+    aggregate per base) and each line of the list say the same."""
+    rule = RULES_BY_KEY[key]
+    objects = list(rule.listed(scope))
+    assert catalogue.counts(scope)[key] == len(objects)
+    assert len(rule.rows(objects, scope)) == len(objects)
     return objects
 
 

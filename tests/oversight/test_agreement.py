@@ -9,7 +9,7 @@ import pytest
 from rodtrad.clients import due
 from rodtrad.clients.models import ConsentReview
 from rodtrad.journal import services as journal
-from rodtrad.oversight import rules
+from rodtrad.oversight.catalogue import RULES_BY_KEY
 from rodtrad.plans.models import PlanPeriod
 
 from ..factories import ConsentFactory, OrderFactory, SignedEntryFactory, client_at
@@ -78,7 +78,7 @@ def overview(client, today):
 
 
 def dashboard(key, scope):
-    found = rules.RULES_BY_KEY[key].objects(scope)
+    found = RULES_BY_KEY[key].listed(scope)
     clients = {
         "arlig-uppfoljning-sen": lambda period: period.plan.client,
         "samtycken-att-folja-upp": lambda consent: consent.client,

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from rodtrad.accounts.models import Membership
 from rodtrad.audit.models import AccessEvent
+from rodtrad.oversight.catalogue import RULES
 from rodtrad.oversight.models import LogReview
-from rodtrad.oversight.rules import RULES
 
 from ..factories import (
     ConsentFactory,

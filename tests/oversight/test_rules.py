@@ -293,7 +293,7 @@ def test_the_file_is_late_from_the_day_after_two_months(world, order):
 
 
 def test_the_file_is_a_managers_task_and_not_on_a_staff_to_do(world, order):
-    from rodtrad.oversight.rules import rules_for
+    from rodtrad.oversight.catalogue import rules_for
 
     keys = {rule.key for rule in rules_for(staff_scope(world.staff, datetime.date(2026, 12, 1)))}
     assert "akt-ej-skickad" not in keys
