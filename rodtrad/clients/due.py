@@ -1,5 +1,6 @@
-"""What is due for one client, as the routine sets it. Each rule returns items for the overview;
-the managers' dashboard will count the same rules over many clients."""
+"""What is due for one client, as the routine sets it. Each rule returns items for the overview.
+The managers' dashboard counts the same rules over many clients (rodtrad/oversight/rules.py),
+from the same due dates; tests/oversight/test_agreement.py checks that the two agree."""
 
 from dataclasses import dataclass
 from datetime import timedelta

@@ -5,10 +5,12 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from rodtrad.clients.models import Client, add_months
+from rodtrad.journal import services as journal
 
 from . import rules
 
@@ -107,7 +109,7 @@ def goal(goal, scope):
     period = goal.item.period
     return Row(
         period.plan.client,
-        _("Follow up the goal: %(goal)s") % {"goal": goal.sentence[:120]},
+        _("Follow up the goal: %(goal)s") % {"goal": Truncator(goal.sentence).chars(120)},
         reverse("plans:period", args=[period.plan.client_id, period.pk]),
         goal.follow_up_due_on,
         True,
@@ -135,7 +137,8 @@ def draft(entry, scope):
         _("Draft by %(author)s, started %(day)s, not signed")
         % {"author": entry.author, "day": formats.date_format(entry.created_at, "j F Y")},
         url,
-        entry.created_at.date(),
+        # Due for signing by the journal's late limit after it was started.
+        timezone.localdate(entry.created_at + journal.late_after()),
         True,
     )
 
@@ -144,7 +147,7 @@ def consent(consent, scope):
     due_on = consent.review_due_on()
     return Row(
         consent.client,
-        _("Review of consent: %(scope)s") % {"scope": consent.scope[:60]},
+        _("Review of consent: %(scope)s") % {"scope": Truncator(consent.scope).chars(80)},
         reverse("clients:consents", args=[consent.client_id]),
         due_on,
         due_on < scope.today,
@@ -156,7 +159,7 @@ def protective_measure(risk, scope):
     due_on = risk.protective_review_due_on
     return Row(
         period.plan.client,
-        _("Review the protective measure: %(risk)s") % {"risk": risk.description[:80]},
+        _("Review the protective measure: %(risk)s") % {"risk": Truncator(risk.description).chars(80)},
         reverse("plans:risks", args=[period.plan.client_id, period.pk]),
         due_on,
         due_on < scope.today,

@@ -58,6 +58,7 @@ PLAN_REVIEW_MONTHS = 12
 REVIEW_SOON_DAYS = 30
 RISK_ASSESSMENT_REVIEW_MONTHS = 12
 ADULT_AGE = 18
+MAX_LISTED_PERIODS = 10_000
 
 
 # Orders and first plans ------------------------------------------------------------------------
@@ -127,8 +128,10 @@ def current_periods(scope):
         periods = PlanPeriod.objects.filter(
             status=PlanPeriod.Status.ESTABLISHED, plan__unit__in=scope.unit_ids, plan__client__in=scope.clients
         ).filter(Exists(open_order), ~Exists(later))
-        # A list of ids rather than a subquery: the planner then knows how few they are.
-        scope.cache["current_period_ids"] = list(periods.values_list("pk", flat=True))
+        # A list of ids rather than a subquery: the planner then knows how few they are. Past
+        # what a statement's parameters allow (SQLite, psycopg), the subquery it is.
+        ids = list(periods.values_list("pk", flat=True)[: MAX_LISTED_PERIODS + 1])
+        scope.cache["current_period_ids"] = ids if len(ids) <= MAX_LISTED_PERIODS else periods.values("pk")
     return scope.cache["current_period_ids"]
 
 
@@ -223,12 +226,17 @@ def files(scope):
     )
 
 
-def units_without_log_review(scope):
-    """Units of the scope with no audit log review recorded this calendar month."""
-    this_month = LogReview.objects.filter(
-        unit=OuterRef("pk"), reviewed_at__gte=dates.start_of(dates.first_of_month(scope.today))
+def log_reviewed_this_month(scope):
+    """On a unit: an audit log review recorded for it in this calendar month."""
+    return Exists(
+        LogReview.objects.filter(
+            unit=OuterRef("pk"), reviewed_at__gte=dates.start_of(dates.first_of_month(scope.today))
+        )
     )
-    return Unit.objects.filter(pk__in=scope.unit_ids).filter(~Exists(this_month)).order_by("name")
+
+
+def units_without_log_review(scope):
+    return Unit.objects.filter(pk__in=scope.unit_ids).filter(~log_reviewed_this_month(scope)).order_by("name")
 
 
 # Conditions ------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ class Point:
 
     @property
     def label(self):
-        return formats.date_format(self.month, "M")
+        return formats.date_format(self.month, "b")
 
     @property
     def long_label(self):
@@ -155,8 +155,8 @@ def for_units(scope) -> list[UnitTrends]:
 
 # Drawing ---------------------------------------------------------------------------------------
 
-WIDTH, HEIGHT = 640, 220
-LEFT, RIGHT, TOP, BOTTOM = 48, 12, 16, 36
+WIDTH, HEIGHT = 520, 240
+LEFT, RIGHT, TOP, BOTTOM = 56, 12, 16, 40
 
 
 @dataclass(frozen=True)
@@ -186,7 +186,7 @@ def _nice_maximum(values):
 
 
 def chart(series: Series) -> dict:
-    """Coordinates for templates/oversight/_chart.svg: a line for shares, bars for counts."""
+    """Coordinates for templates/oversight/_chart.html: a line for shares, bars for counts."""
     plot_width, plot_height = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     step = plot_width / len(series.points)
     maximum = 1 if series.is_share else _nice_maximum([point.value for point in series.points])
@@ -197,11 +197,12 @@ def chart(series: Series) -> dict:
         height = 0 if y is None else TOP + plot_height - y
         points.append(
             ChartPoint(
-                round(x, 1),
-                None if y is None else round(y, 1),
-                point.label,
-                _value_text(point, series.is_share),
-                round(height, 1),
+                x=round(x, 1),
+                y=None if y is None else round(y, 1),
+                label=point.label,
+                value_text=_value_text(point, series.is_share),
+                bar_x=round(x - step * 0.3, 1),
+                bar_height=round(height, 1),
             )
         )
     gridlines = []

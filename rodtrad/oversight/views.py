@@ -11,7 +11,7 @@ from rodtrad.accounts.models import Unit
 from rodtrad.accounts.roles import managed_units
 from rodtrad.clients import access
 
-from . import dashboard, dates, trends
+from . import dashboard, dates, rules, trends
 from .catalogue import RULES_BY_KEY
 from .forms import LogReviewForm, UnitForm
 from .models import LogReview, SpotCheck
@@ -38,12 +38,13 @@ def unit_query(scope, form):
     return f"enhet={scope.units[0].pk}" if form.is_bound and form.cleaned_data["enhet"] else ""
 
 
-def _log_reviews(scope):
-    """Each unit with its newest review, in one query."""
+def log_review_status(scope):
+    """Each unit of the scope with whether its log is reviewed this month, and the newest review."""
     newest = LogReview.objects.filter(unit=OuterRef("pk")).order_by("-reviewed_at", "-pk")
     return list(
         Unit.objects.filter(pk__in=scope.unit_ids)
         .annotate(
+            reviewed_this_month=rules.log_reviewed_this_month(scope),
             last_reviewed_at=Subquery(newest.values("reviewed_at")[:1]),
             last_reviewer_first=Subquery(newest.values("reviewed_by__first_name")[:1]),
             last_reviewer_last=Subquery(newest.values("reviewed_by__last_name")[:1]),
@@ -66,10 +67,7 @@ def _spot_checks(scope):
 def dashboard_view(request):
     scope, form = manager_scope(request)
     counts = dashboard.counts(scope)
-    this_month = dates.start_of(dates.first_of_month(scope.today))
-    log_units = _log_reviews(scope)
-    for unit in log_units:
-        unit.reviewed_this_month = unit.last_reviewed_at is not None and unit.last_reviewed_at >= this_month
+    log_units = log_review_status(scope)
     access.record_list(request, object_type="oversight_dashboard", detail=unit_query(scope, form))
     return render(
         request,

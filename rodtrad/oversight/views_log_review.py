@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from . import services
 from .forms import LogReviewForm
 from .models import LogReview
-from .views import manager_scope, unit_query
+from .views import log_review_status, manager_scope, unit_query
 
 REVIEWS_PER_PAGE = 50
 
@@ -43,6 +43,7 @@ def log_reviews(request):
             "scope": scope,
             "form": form,
             "page": page,
+            "log_units": log_review_status(scope),
             "unit_query": query,
             "extra_query": f"{query}&" if query else "",
         },

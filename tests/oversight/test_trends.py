@@ -1,6 +1,7 @@
 """Twelve months per unit, drawn as SVG on the server with a table beside it."""
 
 import datetime
+import re
 
 from django.utils import timezone
 
@@ -66,14 +67,33 @@ def test_goal_follow_ups_are_counted_by_month(world):
     assert done[datetime.date(2026, 4, 1)] == (0, None)
 
 
+def test_a_count_is_drawn_as_a_bar_as_tall_as_its_share_of_the_scale():
+    months = [datetime.date(2026, month, 1) for month in range(1, 13)]
+    series = trends.Series(
+        "follow_ups", [trends.Point(month, 2 if month.month == 9 else 0, 0) for month in months], False
+    )
+    drawn = trends.chart(series)
+    bars = [point for point in drawn["points"] if point.bar_height]
+    assert len(bars) == 1 and bars[0].label == "sep"
+    plot_height = trends.HEIGHT - trends.TOP - trends.BOTTOM
+    assert bars[0].bar_height == round(plot_height * 2 / 4, 1)  # a scale of 0–4
+    assert bars[0].y + bars[0].bar_height == drawn["bottom"]
+    assert bars[0].bar_x < bars[0].x < bars[0].bar_x + drawn["bar_width"]
+
+
 def test_the_trends_page_draws_accessible_svg_with_a_table(world, as_user):
     SignedEntryFactory(
         client=world.client, author=world.staff, occurred_at=timezone.now() - datetime.timedelta(days=35)
     )
+    goal = add_goal(established_period(world.client, world.unit, goal=False))
+    GoalFollowUpFactory(goal=goal, followed_up_on=timezone.localdate() - datetime.timedelta(days=40))
     body = as_user(world.manager).get("/oversikt/trender/").content.decode()
-    assert body.count('<svg viewBox="0 0 640 220" role="img"') == 3
+    assert body.count('<svg viewBox="0 0 520 240" role="img"') == 3
     assert "<desc id=" in body
+    svg = body[body.index("<svg") : body.index("</svg>")]
+    assert re.findall(r'(?:x|y|cx|cy|y1|y2|height|width)="[^"]*,', svg) == []  # no Swedish decimal commas
     assert "<table" in body and "<script" not in body.split("<main")[1]
+    assert body.count('class="trend__bar"') == 1
     assert "Andel brukare med signerad journalanteckning under månaden" in body
 
 
