@@ -321,6 +321,21 @@ def _at(day, hour):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
+def _entry(client, author, category, occurred_at, text, *, signed=True):
+    """An entry as its author wrote it: signed two hours after the event, or a draft."""
+    return Entry(
+        client=client,
+        author=author,
+        author_name=author.get_full_name(),
+        author_title=author.title,
+        category=category,
+        occurred_at=occurred_at,
+        text=text,
+        signed_at=occurred_at + datetime.timedelta(hours=2) if signed else None,
+        signed_by=author if signed else None,
+    )
+
+
 def _oversight(clients, units, users):
     """A year of journal entries for some clients (not all: the dashboard should have something
     to show), a draft left unsigned, a goal followed up and due again, and last month's review of
@@ -331,51 +346,28 @@ def _oversight(clients, units, users):
     for last_name, username, month_numbers in JOURNAL_MONTHS:
         client, author = clients[last_name], users[username]
         for number in month_numbers:
-            month = months[number]
             for day, category, text in ((8, Category.EVENT, EVENT), (25, Category.MONTHLY, MONTHLY_NOTE)):
-                occurred = _at(month.replace(day=day), 14)
-                entries.append(
-                    Entry(
-                        client=client,
-                        author=author,
-                        author_name=author.get_full_name(),
-                        author_title=author.title,
-                        category=category,
-                        occurred_at=occurred,
-                        text=text.format(name=client.first_name),
-                        signed_at=occurred + datetime.timedelta(hours=2),
-                        signed_by=author,
-                    )
-                )
+                occurred = _at(months[number].replace(day=day), 14)
+                entries.append(_entry(client, author, category, occurred, text.format(name=client.first_name)))
     # For the quality spot check: an entry the writing help has something to say about.
-    maja, personal = clients["Berg"], users["personal"]
     entries.append(
-        Entry(
-            client=maja,
-            author=personal,
-            author_name=personal.get_full_name(),
-            author_title=personal.title,
-            category=Category.DEVIATION,
-            occurred_at=_at(months[-1].replace(day=12), 9),
-            text="Maja var envis och vägrade duscha på morgonen. Vi försökte igen efter frukost.",
-            signed_at=_at(months[-1].replace(day=12), 11),
-            signed_by=personal,
+        _entry(
+            clients["Berg"],
+            users["personal"],
+            Category.DEVIATION,
+            _at(months[-1].replace(day=12), 9),
+            "Maja var envis och vägrade duscha på morgonen. Vi försökte igen efter frukost.",
         )
     )
     Entry.objects.bulk_create(entries)
 
-    omar, contact = clients["Åberg"], users["kontaktman"]
-    draft = Entry.objects.create(
-        client=omar,
-        author=contact,
-        author_name=contact.get_full_name(),
-        author_title=contact.title,
-        category=Category.EVENT,
-        occurred_at=timezone.now() - datetime.timedelta(days=5),
-        text="Omar berättade om resan till Göteborg som han planerar med sin god man.",
-    )
-    # Started five days ago and not signed since.
-    draft.created_at = timezone.now() - datetime.timedelta(days=5)
+    # A draft the kontaktman started five days ago and has not signed since.
+    contact = users["kontaktman"]
+    five_days_ago = timezone.now() - datetime.timedelta(days=5)
+    text = "Omar berättade om resan till Göteborg som han planerar med sin god man."
+    draft = _entry(clients["Åberg"], contact, Category.EVENT, five_days_ago, text, signed=False)
+    draft.save()
+    draft.created_at = five_days_ago
     draft.save(update_fields=["created_at"])
 
     # Elsa's plan was established on its planning day, and her goal followed up as planned.

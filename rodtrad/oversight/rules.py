@@ -21,8 +21,10 @@ import functools
 import operator
 
 from django.db.models import (
+    BooleanField,
     DurationField,
     Exists,
+    Expression,
     ExpressionWrapper,
     F,
     Func,
@@ -58,7 +60,6 @@ PLAN_REVIEW_MONTHS = 12
 REVIEW_SOON_DAYS = 30
 RISK_ASSESSMENT_REVIEW_MONTHS = 12
 ADULT_AGE = 18
-MAX_LISTED_PERIODS = 10_000
 
 
 # Orders and first plans ------------------------------------------------------------------------
@@ -115,9 +116,36 @@ def orders_begun_by_last_month(scope):
     return open_orders(scope).filter(valid_from__lte=end)
 
 
+class OneOf(Expression):
+    """`field` is one of `ids`, passed as one array parameter on PostgreSQL: a list of thousands
+    of ids then costs neither thousands of placeholders to build and parse nor a subquery the
+    planner misjudges. Elsewhere (SQLite), an ordinary IN list."""
+
+    output_field = BooleanField()
+
+    def __init__(self, field, ids):
+        super().__init__()
+        self.target, self.ids = F(field), list(ids)
+
+    def get_source_expressions(self):
+        return [self.target]
+
+    def set_source_expressions(self, expressions):
+        (self.target,) = expressions
+
+    def as_sql(self, compiler, connection):
+        column, params = compiler.compile(self.target)
+        if not self.ids:
+            return "1 = 0", []
+        if connection.vendor == "postgresql":
+            return f"{column} = ANY(%s::bigint[])", [*params, self.ids]
+        return f"{column} IN ({', '.join(['%s'] * len(self.ids))})", [*params, *self.ids]
+
+
 def current_periods(scope):
     """Per plan at the scope's units, the newest established period, while the client's order
-    there is open. Found once per scope: the period, goal and risk rules all start from them."""
+    there is open. Found once per scope, as their ids: the period, goal and risk rules all start
+    from them (through `in_current_periods`)."""
     if "current_period_ids" not in scope.cache:
         later = PlanPeriod.objects.filter(plan=OuterRef("plan"), status=PlanPeriod.Status.ESTABLISHED).filter(
             Q(starts_on__gt=OuterRef("starts_on")) | Q(starts_on=OuterRef("starts_on"), pk__gt=OuterRef("pk"))
@@ -128,11 +156,12 @@ def current_periods(scope):
         periods = PlanPeriod.objects.filter(
             status=PlanPeriod.Status.ESTABLISHED, plan__unit__in=scope.unit_ids, plan__client__in=scope.clients
         ).filter(Exists(open_order), ~Exists(later))
-        # A list of ids rather than a subquery: the planner then knows how few they are. Past
-        # what a statement's parameters allow (SQLite, psycopg), the subquery it is.
-        ids = list(periods.values_list("pk", flat=True)[: MAX_LISTED_PERIODS + 1])
-        scope.cache["current_period_ids"] = ids if len(ids) <= MAX_LISTED_PERIODS else periods.values("pk")
+        scope.cache["current_period_ids"] = list(periods.values_list("pk", flat=True))
     return scope.cache["current_period_ids"]
+
+
+def in_current_periods(scope, field):
+    return OneOf(field, current_periods(scope))
 
 
 class StripWhitespace(Func):
@@ -158,14 +187,14 @@ TEXT_FIELDS = (
 
 
 def periods(scope):
-    return PlanPeriod.objects.filter(pk__in=current_periods(scope)).alias(
+    return PlanPeriod.objects.filter(in_current_periods(scope, "pk")).alias(
         **{f"{field}_stripped": StripWhitespace(field) for field in TEXT_FIELDS}
     )
 
 
 def goals(scope):
     """Goals of current periods whose follow-up date has passed (followup.queries.goals_due)."""
-    return goals_due(Goal.objects.filter(item__period_id__in=current_periods(scope)), on=scope.today)
+    return goals_due(Goal.objects.filter(in_current_periods(scope, "item__period_id")), on=scope.today)
 
 
 def drafts(scope):
@@ -201,8 +230,8 @@ def consents(scope):
 def protective_measures(scope):
     """Protective measures in current periods whose six-month review (Risk.protective_review_due_on) has come."""
     return Risk.objects.filter(
+        in_current_periods(scope, "assessment__period_id"),
         is_protective_measure=True,
-        assessment__period_id__in=current_periods(scope),
         assessment__assessed_on__lte=dates.latest_start(scope.today, PROTECTIVE_MEASURE_REVIEW_MONTHS),
     )
 
@@ -210,7 +239,7 @@ def protective_measures(scope):
 def risk_assessments(scope):
     """Risk assessments of current periods a year old or more (RiskAssessment.review_due_on)."""
     return RiskAssessment.objects.filter(
-        period_id__in=current_periods(scope),
+        in_current_periods(scope, "period_id"),
         assessed_on__lte=dates.latest_start(scope.today, RISK_ASSESSMENT_REVIEW_MONTHS),
     )
 

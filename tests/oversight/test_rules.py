@@ -347,12 +347,3 @@ def test_a_staff_to_do_covers_only_the_clients_they_are_contact_person_for(world
     assert found("forsta-plan-saknas", staff_scope(world.staff, day)) == []
     ContactPerson.objects.create(client=second, user=world.staff)
     assert found("forsta-plan-saknas", staff_scope(world.staff, day)) == [second]
-
-
-def test_a_very_large_scope_counts_the_same_through_a_subquery(world, day, monkeypatch):
-    from rodtrad.oversight import rules
-
-    established_period(world.client, world.unit, goal=False)
-    listed = found("plan-utan-mal", at(world, day))
-    monkeypatch.setattr(rules, "MAX_LISTED_PERIODS", 0)
-    assert found("plan-utan-mal", at(world, day)) == listed != []
