@@ -6,6 +6,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from rodtrad.accounts.models import Unit
 from rodtrad.accounts.roles import managed_units
@@ -110,30 +111,30 @@ def rule_list(request, key):
     )
 
 
+TREND_TITLES = {
+    "plan": _lazy("Share of clients with a current plan at the end of the month"),
+    "note": _lazy("Share of clients with a signed journal entry in the month"),
+    "follow_ups": _lazy("Goal follow-ups done in the month"),
+}
+
+
 def trends_view(request):
     scope, form = manager_scope(request)
-    unit_trends = trends.for_units(scope)
     charts = [
         {
             "unit": unit_trend.unit,
             "series": [
-                (_("Share of clients with a current plan at the end of the month"), unit_trend.plan_share),
-                (_("Share of clients with a signed journal entry in the month"), unit_trend.note_share),
-                (_("Goal follow-ups done in the month"), unit_trend.follow_ups),
+                {
+                    "title": TREND_TITLES[series.key],
+                    "series": series,
+                    "chart": trends.chart(series),
+                    "id": f"trend-{unit_trend.unit.pk}-{series.key}",
+                }
+                for series in (unit_trend.plan_share, unit_trend.note_share, unit_trend.follow_ups)
             ],
         }
-        for unit_trend in unit_trends
+        for unit_trend in trends.for_units(scope)
     ]
-    for unit_chart in charts:
-        unit_chart["series"] = [
-            {
-                "title": title,
-                "series": series,
-                "chart": trends.chart(series),
-                "id": f"trend-{unit_chart['unit'].pk}-{series.key}",
-            }
-            for title, series in unit_chart["series"]
-        ]
     access.record_list(request, object_type="oversight_trends", detail=unit_query(scope, form))
     template = "oversight/_trends.html" if request.htmx else "oversight/trends.html"
     response = render(

@@ -51,6 +51,11 @@ def test_the_manager_follows_a_count_to_its_list_and_records_the_log_review(
     assert (review.unit.name, review.reviewed_by.username) == ("Gruppbostaden Lärkan", "chef")
     assert_accessible(page)
 
+    page.get_by_role("link", name=re.compile("enheter? vars logg inte har granskats denna månad")).click()
+    expect(page.get_by_role("heading", name="Registrerade logguppföljningar")).to_be_visible()
+    expect(page.get_by_role("cell", name="Granskade december, inget att anmärka på.")).to_be_visible()
+    assert_accessible(page)
+
 
 def test_the_manager_reads_a_sampled_journal_beside_the_writing_help_and_saves_the_check(
     page, live_server, demo_data, sign_in, assert_accessible
