@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("rodtrad.plans.urls")),
     path("", include("rodtrad.journal.urls")),
     path("", include("rodtrad.followup.urls")),
+    path("", include("rodtrad.oversight.urls")),
 ]

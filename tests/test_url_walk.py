@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from rodtrad.audit.models import AccessEvent
 from rodtrad.clients.models import ProtectedDetailsGrant
+from rodtrad.oversight import services as oversight_services
 from rodtrad.plans import services as plan_services
 from rodtrad.plans.models import PlanPeriod, SectionTemplate
 
@@ -39,6 +40,7 @@ OBJECT_IDS = {
         ProtectedDetailsGrant.objects.create(client=world.client, user=world.staff, granted_by=world.manager).pk
     ),
     "entry_id": lambda world: SignedEntryFactory(client=world.client, author=world.staff).pk,
+    "spot_check_id": lambda world: oversight_services.draw_spot_check(world.unit, user=world.manager).pk,
 }
 
 

@@ -1,5 +1,6 @@
-"""What is due for one client, as the routine sets it. Each rule returns items for the overview;
-the managers' dashboard will count the same rules over many clients."""
+"""What is due for one client, as the routine sets it. Each rule returns items for the overview.
+The managers' dashboard counts the same rules over many clients (rodtrad/oversight/rules.py),
+from the same due dates; tests/oversight/test_agreement.py checks that the two agree."""
 
 from dataclasses import dataclass
 from datetime import timedelta
@@ -98,7 +99,8 @@ def file_to_authority(orders, today):
 
 
 def monthly_note(client, last_month_missing, today):
-    """The routine wants at least one note a month; last month's missing note is overdue."""
+    """The routine wants at least one note a month; last month's missing note is overdue. A
+    client whose order began this month had no last month with the unit (see due_for)."""
     if last_month_missing:
         last_day = today.replace(day=1) - timedelta(days=1)
         yield DueItem(
@@ -130,6 +132,8 @@ def due_for(
         *goal_follow_ups(goals_due, today),
         *consent_reviews(consents, today, newest_periods),
         *file_to_authority(orders, today),
-        *monthly_note(client, last_month_missing and bool(current), today),
+        *monthly_note(
+            client, last_month_missing and any(order.valid_from < today.replace(day=1) for order in current), today
+        ),
     ]
     return sorted(items, key=lambda item: item.due_on)

@@ -11,6 +11,7 @@ from rodtrad.accounts.roles import is_manager
 from rodtrad.followup.queries import current_goals, goals_due, with_follow_up_state
 from rodtrad.journal import services as journal
 from rodtrad.journal.models import Entry
+from rodtrad.oversight import todo
 from rodtrad.plans.models import Goal, PlanItem, PlanPeriod
 
 from . import access, due, services
@@ -40,6 +41,8 @@ def my_clients(request):
     access.record_list(request, object_type="client_list", detail=query)
     template = "clients/_client_list.html" if request.htmx else "clients/my_clients.html"
     context = {"page": page, "query": query, "can_register": is_manager(request.user), "nav": "clients"}
+    if not request.htmx:
+        context["todo"] = todo.rows_for(request.user)
     response = render(request, template, context)
     response["Vary"] = "HX-Request"
     return response

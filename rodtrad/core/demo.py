@@ -25,9 +25,11 @@ from rodtrad.clients.models import (
 )
 from rodtrad.followup.models import Answer, GoalFollowUp
 from rodtrad.journal import services as journal
-from rodtrad.journal.models import Category
+from rodtrad.journal.models import Category, Entry
+from rodtrad.oversight import dates
+from rodtrad.oversight.models import LogReview
 from rodtrad.plans import services as plans
-from rodtrad.plans.models import SectionTemplate
+from rodtrad.plans.models import PlanPeriod, SectionTemplate
 
 from . import demo_followup
 
@@ -180,6 +182,7 @@ def load():
     _plans(clients, units, users)
     _closed_case(clients["Lind"], units["verkstan"], users)
     demo_followup.load(clients, units, users)
+    _oversight(clients, units, users)
 
 
 def _details(clients, units, users):
@@ -452,3 +455,75 @@ def _closed_case(client, unit, users):
         order, ended_on=datetime.date(2026, 6, 30), reason="Gösta har flyttat till en annan kommun.", user=chef
     )
     client_services.mark_file_sent(order, user=chef, sent_on=datetime.date(2026, 8, 12))
+
+
+# (client's last name, author, months of the last twelve with entries (0 = twelve months ago)).
+# Elsa's journal stays empty: the journal's browser tests write her first entry.
+JOURNAL_MONTHS = [
+    ("Åberg", "kontaktman", range(12)),
+    ("Berg", "personal", [0, 1, 2, 4, 5, 6, 8, 9, 11]),
+    ("Öhman", "personal", [9, 10, 11]),
+]
+MONTHLY_NOTE = "Stödet har fungerat enligt genomförandeplanen. {name} säger att veckorna har gått bra."
+EVENT = "{name} åkte själv med bussen till affären och handlade det som stod på listan."
+
+
+def _entry(client, author, category, occurred_at, text, *, signed=True):
+    """An entry as its author wrote it: signed two hours after the event, or a draft."""
+    return Entry(
+        client=client,
+        author=author,
+        author_name=author.get_full_name(),
+        author_title=author.title,
+        category=category,
+        occurred_at=occurred_at,
+        text=text,
+        signed_at=occurred_at + datetime.timedelta(hours=2) if signed else None,
+        signed_by=author if signed else None,
+    )
+
+
+def _oversight(clients, units, users):
+    """A year of journal entries for some clients (not all: the dashboard should have something
+    to show), a draft left unsigned, a goal followed up and due again, and last month's review of
+    the audit log. Dated from the day the demo is loaded, so that the dashboard is never empty."""
+    today = timezone.localdate()
+    months = dates.months_back(today, 12)
+    entries = []
+    for last_name, username, month_numbers in JOURNAL_MONTHS:
+        client, author = clients[last_name], users[username]
+        for number in month_numbers:
+            for day, category, text in ((8, Category.EVENT, EVENT), (25, Category.MONTHLY, MONTHLY_NOTE)):
+                occurred = _at(months[number].replace(day=day), 14)
+                entries.append(_entry(client, author, category, occurred, text.format(name=client.first_name)))
+    # For the quality spot check: an entry the writing help has something to say about.
+    entries.append(
+        _entry(
+            clients["Berg"],
+            users["personal"],
+            Category.DEVIATION,
+            _at(months[-1].replace(day=12), 9),
+            "Maja var envis och vägrade duscha på morgonen. Vi försökte igen efter frukost.",
+        )
+    )
+    Entry.objects.bulk_create(entries)
+
+    # A draft the kontaktman started five days ago and has not signed since.
+    contact = users["kontaktman"]
+    five_days_ago = timezone.now() - datetime.timedelta(days=5)
+    text = "Omar berättade om resan till Göteborg som han planerar med sin god man."
+    draft = _entry(clients["Åberg"], contact, Category.EVENT, five_days_ago, text, signed=False)
+    draft.save()
+    draft.created_at = five_days_ago
+    draft.save(update_fields=["created_at"])
+
+    # Elsa's plan was established on its planning day (demo_followup follows up her goal).
+    elsa_period = PlanPeriod.objects.get(plan__client=clients["Lindqvist"], status=PlanPeriod.Status.ESTABLISHED)
+    PlanPeriod.objects.filter(pk=elsa_period.pk).update(established_at=_at(elsa_period.planning_date, 15))
+
+    LogReview.objects.create(
+        unit=units["larkan"],
+        reviewed_by=users["chef"],
+        reviewed_at=_at(months[-1].replace(day=3), 9),
+        note="Gick igenom vem som läst journalerna förra månaden. Inget att anmärka på.",
+    )

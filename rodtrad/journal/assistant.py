@@ -49,9 +49,10 @@ def other_client_names(client, user, *, limit=OTHER_CLIENTS_LIMIT) -> list[str]:
     return [f"{first} {last}".strip() for first, last in rows]
 
 
-def findings(text: str, *, client, user, kind: str = "journal") -> list[dict]:
+def findings(text: str, *, client, user, kind: str = "journal", other_clients=None) -> list[dict]:
     """What the assistant finds in `text`, as dicts with code, start, end, message, suggestion
     and the excerpt it concerns. `kind` "goal" checks a goal sentence instead of an entry.
+    `other_clients`, from other_client_names, saves the query when checking many texts.
     Empty without the assistant or without text."""
     if not text.strip():
         return []
@@ -63,7 +64,9 @@ def findings(text: str, *, client, user, kind: str = "journal") -> list[dict]:
         if check_journal is None:
             return []
         extra = {"client_name": str(client)} if _takes(check_journal, "client_name") else {}
-        found = check_journal(text, other_clients=other_client_names(client, user), **extra)
+        if other_clients is None:
+            other_clients = other_client_names(client, user)
+        found = check_journal(text, other_clients=other_clients, **extra)
     return [{**finding.to_dict(), "excerpt": text[finding.start : finding.end]} for finding in found]
 
 

@@ -139,6 +139,11 @@ class Entry(models.Model):
             models.Index(fields=["client", "author"], name="journal_by_client_author"),
             models.Index(fields=["goal"], name="journal_by_goal"),
             models.Index(fields=["plan_item"], name="journal_by_plan_item"),
+            # Drafts are few among millions of signed entries: the oversight rules find those left
+            # unsigned for days, a writer's own or all of a unit's, through this partial index.
+            models.Index(
+                fields=["author", "created_at"], condition=Q(signed_at__isnull=True), name="journal_drafts_by_author"
+            ),
         ]
 
     def __str__(self):

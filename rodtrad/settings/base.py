@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "rodtrad.plans",
     "rodtrad.journal",
     "rodtrad.followup",
+    "rodtrad.oversight",
 ]
 
 MIDDLEWARE = [
@@ -152,3 +153,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Links in e-mailed reminders (manage.py send_reminders) point here.
+RODTRAD_BASE_URL = os.environ.get("RODTRAD_BASE_URL", "http://127.0.0.1:8000")

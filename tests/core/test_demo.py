@@ -108,3 +108,39 @@ def test_demo_has_follow_ups_a_finished_review_and_the_new_period():
         "2026-09-20",
         "2026-03-02",
     ]
+
+
+def test_demo_data_gives_the_managers_dashboard_and_the_contact_persons_to_do_something_to_show():
+    from rodtrad.oversight import dashboard, todo
+    from rodtrad.oversight.scope import for_manager
+
+    demo.load()
+    chef = User.objects.get(username="chef")
+    counts = {count.rule.key: count.count for count in dashboard.counts(for_manager(chef))}
+    assert counts["forsta-plan-saknas"] > 0
+    assert counts["manadsanteckning-saknas"] > 0
+    assert counts["osignerade-utkast"] == 1
+    assert counts["mal-att-folja-upp"] == 1
+    assert counts["samtycken-att-folja-upp"] > 0
+    assert counts["plan-utan-mal"] == counts["plan-utan-riskbedomning"] == 0  # Elsa's plan is complete
+    kontaktman = User.objects.get(username="kontaktman")
+    rows = todo.rows_for(kontaktman)
+    assert {str(row.client) for row in rows} == {"Elsa Lindqvist", "Omar Åberg"}
+    assert any("Utkast av Karim Haddad" in row.text for row in rows)
+
+
+def test_demo_journals_give_the_trends_and_the_spot_check_something_to_read():
+    from rodtrad.oversight import services, trends
+    from rodtrad.oversight.scope import for_manager
+
+    demo.load()
+    chef = User.objects.get(username="chef")
+    larkan = next(unit for unit in for_manager(chef).units if unit.name == "Gruppbostaden Lärkan")
+    (larkan_trends,) = trends.for_units(for_manager(chef, unit_id=larkan.pk))
+    shares = [point.value for point in larkan_trends.note_share.points]
+    assert 0 < min(shares) < max(shares) < 1
+    assert any(point.value for point in larkan_trends.plan_share.points)
+    check = services.draw_spot_check(larkan, user=chef)
+    open_journals = Client.objects.filter(orders__unit=larkan, orders__ended_on__isnull=True).distinct().count()
+    assert open_journals < 10
+    assert check.items.count() == open_journals  # fewer than ten: every open journal of the group home

@@ -1,0 +1,320 @@
+"""The routine's rhythms as conditions the database checks over many clients at once.
+
+Each rule is a base (the things it looks at: the scope's clients, its current plan periods, their
+goals, drafts, consents, risks, ended orders) and a condition on them. Rules on the same base
+are counted together, as one aggregate query (see catalogue.py and dashboard.py), so that the
+dashboard runs the same few queries for one client or five thousand; the lists filter the base
+by the one condition. The dashboard, a staff member's to-do and the daily reminders all use them.
+
+Each due date is the one the models and the client overview (rodtrad/clients/due.py) use:
+`Order.first_plan_due`, a plan period's `add_months(starts_on, 12)`, `Consent.review_due_on`,
+`RiskAssessment.review_due_on`, `Risk.protective_review_due_on`, `Order.file_due_on`,
+`journal.services.needs_monthly_note` and `followup.queries.goals_due`. Here they are turned into
+limits on columns (dates.py), and tests/oversight/test_agreement.py checks on the same data that
+a client counted here is one the overview lists, and the reverse.
+
+"Current" means what the unit works with now: an order not ended, and per plan the newest
+established period (a new draft period does not replace it until it is established)."""
+
+import datetime
+import functools
+import operator
+
+from django.db.models import (
+    BooleanField,
+    DurationField,
+    Exists,
+    Expression,
+    ExpressionWrapper,
+    F,
+    Func,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Coalesce
+
+from rodtrad.accounts.models import Unit
+from rodtrad.clients.models import (
+    CONSENT_REVIEW_DAYS,
+    FILE_TO_AUTHORITY_MONTHS,
+    SHORT_STAY_PLAN_AFTER_DAYS,
+    Consent,
+    ConsentReview,
+    Order,
+    Service,
+)
+from rodtrad.followup.queries import goals_due
+from rodtrad.journal import services as journal
+from rodtrad.journal.models import Entry
+from rodtrad.plans.models import Goal, PlanPeriod, Risk, RiskAssessment
+from rodtrad.plans.rules import PROTECTIVE_MEASURE_REVIEW_MONTHS
+
+from . import dates
+from .models import LogReview
+
+PLAN_REVIEW_MONTHS = 12
+REVIEW_SOON_DAYS = 30
+RISK_ASSESSMENT_REVIEW_MONTHS = 12
+ADULT_AGE = 18
+
+
+# Orders and first plans ------------------------------------------------------------------------
+
+
+def open_orders(scope):
+    """Orders at the scope's units that have not ended, for clients in the scope."""
+    return Order.objects.filter(unit__in=scope.unit_ids, ended_on__isnull=True, client__in=scope.clients)
+
+
+def needing_plan(orders):
+    """Order.needs_plan as a condition: never for a safety alarm only, and a short-term stay only
+    when the decision asks for a plan and the stay is longer than two weeks."""
+    long_enough = Q(valid_to__isnull=True) | Q(stay__gt=datetime.timedelta(days=SHORT_STAY_PLAN_AFTER_DAYS))
+    short_stay = Q(service__plan_rule=Service.PlanRule.SHORT_STAY)
+    return orders.alias(stay=ExpressionWrapper(F("valid_to") - F("valid_from"), output_field=DurationField())).filter(
+        ~Q(service__plan_rule=Service.PlanRule.NEVER)
+        & (~short_stay | (Q(plan_required_by_decision=True) & long_enough))
+    )
+
+
+def orders_without_plan(scope):
+    """Open orders that need a plan, where the client has no established period at that unit."""
+    established = PlanPeriod.objects.filter(
+        plan__client=OuterRef("client"), plan__unit=OuterRef("unit"), status=PlanPeriod.Status.ESTABLISHED
+    )
+    return needing_plan(open_orders(scope)).filter(~Exists(established))
+
+
+def first_plan_late(scope):
+    """On an order: valid_from + the unit's first_plan_days (Order.first_plan_due) before today."""
+    if not scope.units:
+        return Q(pk__in=[])
+    return functools.reduce(
+        operator.or_,
+        (
+            Q(unit=unit.pk, valid_from__lt=scope.today - datetime.timedelta(days=unit.first_plan_days))
+            for unit in scope.units
+        ),
+    )
+
+
+def last_month(scope):
+    start = dates.previous_month(scope.today)
+    return start, dates.last_day_of_month(start)
+
+
+# Bases -----------------------------------------------------------------------------------------
+
+
+def orders_begun_by_last_month(scope):
+    """Open orders at the unit that began by the end of last month: their clients owe a note for it."""
+    _start, end = last_month(scope)
+    return open_orders(scope).filter(valid_from__lte=end)
+
+
+class OneOf(Expression):
+    """`field` is one of `ids`, passed as one array parameter on PostgreSQL: a list of thousands
+    of ids then costs neither thousands of placeholders to build and parse nor a subquery the
+    planner misjudges. Elsewhere (SQLite), an ordinary IN list."""
+
+    output_field = BooleanField()
+
+    def __init__(self, field, ids):
+        super().__init__()
+        self.target, self.ids = F(field), list(ids)
+
+    def get_source_expressions(self):
+        return [self.target]
+
+    def set_source_expressions(self, expressions):
+        (self.target,) = expressions
+
+    def as_sql(self, compiler, connection):
+        column, params = compiler.compile(self.target)
+        if not self.ids:
+            return "1 = 0", []
+        if connection.vendor == "postgresql":
+            return f"{column} = ANY(%s::bigint[])", [*params, self.ids]
+        return f"{column} IN ({', '.join(['%s'] * len(self.ids))})", [*params, *self.ids]
+
+
+def current_periods(scope):
+    """Per plan at the scope's units, the newest established period, while the client's order
+    there is open. Found once per scope, as their ids: the period, goal and risk rules all start
+    from them (through `in_current_periods`)."""
+    if "current_period_ids" not in scope.cache:
+        later = PlanPeriod.objects.filter(plan=OuterRef("plan"), status=PlanPeriod.Status.ESTABLISHED).filter(
+            Q(starts_on__gt=OuterRef("starts_on")) | Q(starts_on=OuterRef("starts_on"), pk__gt=OuterRef("pk"))
+        )
+        open_order = Order.objects.filter(
+            client=OuterRef("plan__client"), unit=OuterRef("plan__unit"), ended_on__isnull=True
+        )
+        periods = PlanPeriod.objects.filter(
+            status=PlanPeriod.Status.ESTABLISHED, plan__unit__in=scope.unit_ids, plan__client__in=scope.clients
+        ).filter(Exists(open_order), ~Exists(later))
+        scope.cache["current_period_ids"] = list(periods.values_list("pk", flat=True))
+    return scope.cache["current_period_ids"]
+
+
+def in_current_periods(scope, field):
+    return OneOf(field, current_periods(scope))
+
+
+class StripWhitespace(Func):
+    """str.strip() in SQL for the whitespace people type: SQL's plain TRIM takes only spaces."""
+
+    function = "TRIM"
+    output_field = TextField()
+
+    def __init__(self, expression):
+        super().__init__(expression, Value(" \t\n\r\x0b\x0c\xa0"))
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, function="BTRIM", **extra)
+
+
+TEXT_FIELDS = (
+    "participation",
+    "declined_participation_reason",
+    "declined_goals_reason",
+    "child_views",
+    "child_best_interest",
+)
+
+
+def periods(scope):
+    return PlanPeriod.objects.filter(in_current_periods(scope, "pk")).alias(
+        **{f"{field}_stripped": StripWhitespace(field) for field in TEXT_FIELDS}
+    )
+
+
+def goals(scope):
+    """Goals of current periods whose follow-up date has passed (followup.queries.goals_due)."""
+    return goals_due(Goal.objects.filter(in_current_periods(scope, "item__period_id")), on=scope.today)
+
+
+def drafts(scope):
+    """Drafts started more than the journal's late limit (three days) ago and not yet signed:
+    a staff member's own, or for a manager any about the unit's clients (who and when only; the
+    text stays the author's)."""
+    # Checked draft by draft (Exists), so that the planner starts from the few drafts in the
+    # partial index journal_drafts_by_author rather than from every entry of the visible clients.
+    stale = Entry.objects.drafts().filter(created_at__lt=scope.now - journal.late_after())
+    if scope.author is not None:
+        return stale.filter(Exists(scope.visible.filter(pk=OuterRef("client"))), author=scope.author)
+    about_unit = Order.objects.filter(client=OuterRef("client"), unit__in=scope.unit_ids)
+    return stale.filter(Exists(about_unit), Exists(scope.clients.filter(pk=OuterRef("client"))))
+
+
+def consents(scope):
+    """Active consents whose review (Consent.review_due_on: a year after the last review, or
+    after it was given) has come, for clients with an open order at the unit."""
+    last_review = Subquery(
+        ConsentReview.objects.filter(consent=OuterRef("pk"))
+        .values("consent")
+        .annotate(day=Max("reviewed_on"))
+        .values("day")
+    )
+    reviewed_by = scope.today - datetime.timedelta(days=CONSENT_REVIEW_DAYS)
+    return (
+        Consent.objects.filter(client__in=open_orders(scope).values("client"), withdrawn_on__isnull=True)
+        .alias(last_reviewed=Coalesce(last_review, F("given_on")))
+        .filter(last_reviewed__lte=reviewed_by)
+    )
+
+
+def protective_measures(scope):
+    """Protective measures in current periods whose six-month review (Risk.protective_review_due_on) has come."""
+    return Risk.objects.filter(
+        in_current_periods(scope, "assessment__period_id"),
+        is_protective_measure=True,
+        assessment__assessed_on__lte=dates.latest_start(scope.today, PROTECTIVE_MEASURE_REVIEW_MONTHS),
+    )
+
+
+def risk_assessments(scope):
+    """Risk assessments of current periods a year old or more (RiskAssessment.review_due_on)."""
+    return RiskAssessment.objects.filter(
+        in_current_periods(scope, "period_id"),
+        assessed_on__lte=dates.latest_start(scope.today, RISK_ASSESSMENT_REVIEW_MONTHS),
+    )
+
+
+def files(scope):
+    """Ended orders whose file has not been sent within two months (Order.file_due_on < today)."""
+    return Order.objects.filter(
+        unit__in=scope.unit_ids,
+        client__in=scope.clients,
+        ended_on__isnull=False,
+        ended_on__lte=dates.latest_start(scope.today - dates.DAY, FILE_TO_AUTHORITY_MONTHS),
+        file_sent_on__isnull=True,
+    )
+
+
+def log_reviewed_this_month(scope):
+    """On a unit: an audit log review recorded for it in this calendar month."""
+    return Exists(
+        LogReview.objects.filter(
+            unit=OuterRef("pk"), reviewed_at__gte=dates.start_of(dates.first_of_month(scope.today))
+        )
+    )
+
+
+def units_without_log_review(scope):
+    return Unit.objects.filter(pk__in=scope.unit_ids).filter(~log_reviewed_this_month(scope)).order_by("name")
+
+
+# Conditions ------------------------------------------------------------------------------------
+# Each takes the scope and gives a condition on its base, or None when the base is the finding.
+
+
+def no_entry_last_month(scope):
+    """journal.services.needs_monthly_note for last month, on the client's order."""
+    start, end = last_month(scope)
+    note = Entry.objects.filter(
+        client=OuterRef("client"),
+        signed_at__isnull=False,
+        occurred_at__gte=dates.start_of(start),
+        occurred_at__lt=dates.end_of(end),
+    )
+    return ~Exists(note)
+
+
+def review_overdue(scope):
+    """add_months(starts_on, 12) < today."""
+    return Q(starts_on__lte=dates.latest_start(scope.today - dates.DAY, PLAN_REVIEW_MONTHS))
+
+
+def review_soon(scope):
+    """today <= add_months(starts_on, 12) <= today + 30 days."""
+    overdue_until = dates.latest_start(scope.today - dates.DAY, PLAN_REVIEW_MONTHS)
+    soon_until = dates.latest_start(scope.today + datetime.timedelta(days=REVIEW_SOON_DAYS), PLAN_REVIEW_MONTHS)
+    return Q(starts_on__gt=overdue_until, starts_on__lte=soon_until)
+
+
+def _blank(field):
+    return Q(**{f"{field}_stripped": ""})
+
+
+def no_goal(scope):
+    """No goal, and the client neither declined to take part nor declined goals (as missing_to_establish)."""
+    has_goal = Exists(Goal.objects.filter(item__period=OuterRef("pk")))
+    return _blank("declined_participation_reason") & _blank("declined_goals_reason") & ~has_goal
+
+
+def no_risk_assessment(scope):
+    return ~Exists(RiskAssessment.objects.filter(period=OuterRef("pk")))
+
+
+def no_participation(scope):
+    return _blank("participation") & _blank("declined_participation_reason")
+
+
+def child_without_perspective(scope):
+    """A client under 18 today (Client.is_child) whose period lacks the child's views or best interest."""
+    adult_born_by = dates.latest_birth_date_of_age(scope.today, ADULT_AGE)
+    return Q(plan__client__date_of_birth__gt=adult_born_by) & (_blank("child_views") | _blank("child_best_interest"))

@@ -1,0 +1,64 @@
+"""Whose clients, at which units, on which day: what every rule is counted over.
+
+A scope is built only from what the user may see: `Client.objects.visible_to` for the clients
+and the user's own memberships for the units. A manager's scope is the units they manage (or
+one of them), with the clients visible to them as manager; a staff member's to-do scope is the
+clients they are contact person for, at the units they work in."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from rodtrad.accounts.models import Membership, Unit
+from rodtrad.accounts.roles import managed_units
+from rodtrad.clients.models import Client
+
+
+@dataclass(frozen=True)
+class Scope:
+    user: object
+    units: tuple[Unit, ...]
+    # The clients the rules report on, and every client the user may see (for their own drafts).
+    clients: QuerySet
+    visible: QuerySet
+    today: datetime.date
+    now: datetime.datetime
+    # Set for a staff member's to-do: only their own drafts concern them.
+    author: object = None
+    is_manager: bool = False
+    # What several rules start from, found once per scope (see rules.current_periods).
+    cache: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def unit_ids(self) -> list[int]:
+        return [unit.pk for unit in self.units]
+
+
+def _clock(today, now):
+    now = now or timezone.now()
+    return today or timezone.localdate(now), now
+
+
+def for_manager(user, *, unit_id=None, units=None, today=None, now=None) -> Scope:
+    """The units `user` manages (only `unit_id`, when given; none if it is not theirs).
+    `units`, when the caller has already fetched the user's managed units, saves a query."""
+    today, now = _clock(today, now)
+    if units is None:
+        units = managed_units(user).order_by("name")
+    if unit_id is not None:
+        units = [unit for unit in units if unit.pk == unit_id]
+    visible = Client.objects.visible_to(user, role=Membership.Role.MANAGER)
+    return Scope(user=user, units=tuple(units), clients=visible, visible=visible, today=today, now=now, is_manager=True)
+
+
+def for_contact_person(user, *, today=None, now=None) -> Scope:
+    """The clients `user` is contact person for, at the units where `user` works."""
+    today, now = _clock(today, now)
+    units = (
+        Unit.objects.filter(memberships__user=user).order_by("name") if user.is_authenticated else Unit.objects.none()
+    )
+    visible = Client.objects.visible_to(user)
+    clients = visible.filter(contact_persons__user=user)
+    return Scope(user=user, units=tuple(units), clients=clients, visible=visible, today=today, now=now, author=user)

@@ -1,0 +1,28 @@
+"""Att göra: the rules of the dashboard for the clients a staff member is contact person for,
+plus their own drafts left unsigned, first on their start page."""
+
+import datetime
+
+from .catalogue import counts, rules_for
+from .scope import for_contact_person
+
+# A contact person has a handful of clients; the cap only guards against a mistaken assignment.
+ROWS_PER_RULE = 20
+
+
+def rows_for(user, *, today=None, now=None):
+    """Every due item of the user's to-do, the overdue first, then by date. One query per rule."""
+    scope = for_contact_person(user, today=today, now=now)
+    rows = []
+    for rule in rules_for(scope):
+        rows.extend(rule.rows(rule.listed(scope)[:ROWS_PER_RULE], scope))
+    # A late first plan is also a missing one: the same line once.
+    rows = list(dict.fromkeys(rows))
+    return sorted(rows, key=lambda row: (not row.overdue, row.due_on or datetime.date.max, str(row.client)))
+
+
+def counts_for(user, *, today=None, now=None):
+    """(rule, count) for the rules that find something in the user's to-do."""
+    scope = for_contact_person(user, today=today, now=now)
+    found = counts(scope)
+    return [(rule, found[rule.key]) for rule in rules_for(scope) if found[rule.key]]

@@ -1,0 +1,76 @@
+"""Att göra on Mina brukare: the dashboard's rules for the clients a user is contact person for."""
+
+import datetime
+
+from django.utils import timezone
+
+from rodtrad.audit.models import AccessEvent
+from rodtrad.oversight import todo
+
+from ..factories import ContactPersonFactory, EntryFactory, SignedEntryFactory, client_at
+from .conftest import established_period
+
+
+def test_a_contact_person_sees_what_is_due_for_their_clients_first_on_the_start_page(world, as_user):
+    ContactPersonFactory(client=world.client, user=world.staff)
+    body = as_user(world.staff).get("/").content.decode()
+    assert body.index("Att göra") < body.index('id="client-search"')
+    assert "Första genomförandeplanen för Bostad med särskild service för vuxna vid Gruppbostaden Testet" in body
+    assert "Ingen journalanteckning för" in body
+
+
+def test_the_to_do_leaves_out_clients_the_user_is_not_contact_person_for(world, as_user):
+    body = as_user(world.staff).get("/").content.decode()
+    assert "Att göra" not in body
+    assert "Lindqvist, Elsa" in body  # still in the list of clients
+
+
+def test_items_disappear_when_the_routine_is_followed(world):
+    ContactPersonFactory(client=world.client, user=world.staff)
+    today = timezone.localdate()
+    assert len(todo.rows_for(world.staff)) == 2  # the first plan, last month's note
+    established_period(world.client, world.unit, starts_on=today - datetime.timedelta(days=30))
+    last_month = today.replace(day=1) - datetime.timedelta(days=1)
+    SignedEntryFactory(
+        client=world.client,
+        author=world.staff,
+        occurred_at=timezone.make_aware(datetime.datetime.combine(last_month, datetime.time(12))),
+    )
+    assert todo.rows_for(world.staff) == []
+
+
+def test_the_to_do_shows_the_users_own_stale_drafts_only(world, as_user):
+    other = client_at(world.unit, first_name="Jonas")
+    mine = EntryFactory(client=other, author=world.staff)
+    theirs = EntryFactory(client=other, author=world.manager)
+    for draft in (mine, theirs):
+        draft.created_at = timezone.now() - datetime.timedelta(days=4)
+        draft.save(update_fields=["created_at"])
+    rows = todo.rows_for(world.staff)
+    assert [row.url for row in rows] == [f"/brukare/{other.pk}/journal/{mine.pk}/andra/"]
+
+
+def test_overdue_items_come_first(world):
+    ContactPersonFactory(client=world.client, user=world.staff)
+    world.client.orders.update(valid_from=timezone.localdate())
+    rows = todo.rows_for(world.staff)
+    assert [row.overdue for row in rows] == sorted((row.overdue for row in rows), reverse=True)
+
+
+def test_the_start_page_still_records_one_event_for_the_page(world, as_user):
+    ContactPersonFactory(client=world.client, user=world.staff)
+    as_user(world.staff).get("/")
+    assert list(AccessEvent.objects.values_list("object_type", "client")) == [("client_list", None)]
+
+
+def test_a_search_as_you_type_does_not_run_the_to_do(world, as_user, monkeypatch):
+    ContactPersonFactory(client=world.client, user=world.staff)
+    browser = as_user(world.staff)
+    assert "Att göra" in browser.get("/?q=Elsa").content.decode()
+
+    def not_now(*args, **kwargs):
+        raise AssertionError("the to-do was worked out for a search-as-you-type request")
+
+    monkeypatch.setattr(todo, "rows_for", not_now)
+    body = browser.get("/?q=Elsa", headers={"HX-Request": "true"}).content.decode()
+    assert "Lindqvist, Elsa" in body
