@@ -12,6 +12,7 @@ Environment:
   BENCH_STRICT=1                exit 1 when a page is over its budget (else only reported)
   BENCH_EXPLAIN=1               on PostgreSQL, EXPLAIN ANALYZE the slowest query of each page
                                 over its budget
+  BENCH_PROFILE=1               profile one more request of each page over its budget (cProfile)
 
 An empty database is migrated and filled by `manage.py seed_synthetic` at the asked scale; one
 already holding synthetic data at that scale is reused. Any other data is refused rather than
@@ -61,6 +62,7 @@ def configure() -> dict:
         "warmup": _env_int("BENCH_WARMUP", 5),
         "strict": os.environ.get("BENCH_STRICT") == "1",
         "explain": os.environ.get("BENCH_EXPLAIN") == "1",
+        "profile": os.environ.get("BENCH_PROFILE") == "1",
     }
     var = Path(os.environ.get("RODTRAD_VAR_DIR", REPO / "var"))
     options["out"] = Path(os.environ.get("BENCH_OUT") or var / "bench.json")
@@ -84,7 +86,8 @@ def benchmark(options: dict, prepared: dict) -> dict:
         f"search {subjects.search_word!r} matches {subjects.search_hits} of them."
     )
     results = []
-    for case in cases(subjects, reps=options["reps"], warmup=options["warmup"]):
+    measured = cases(subjects, reps=options["reps"], warmup=options["warmup"])
+    for case in measured:
         print(f"  {case.name} …", end="", flush=True)
         results.append(measure(case))
         print(f" {results[-1].p95_ms:.1f} ms p95", flush=True)
@@ -93,6 +96,8 @@ def benchmark(options: dict, prepared: dict) -> dict:
     print()
     print(report.table(figures, BUDGETS_MS))
     report.slow_queries(results, figures, explain=options["explain"])
+    if options.get("profile"):
+        report.profiles(measured, figures)
     return figures
 
 

@@ -1,8 +1,11 @@
 """What the page benchmark prints and writes: the table, var/bench.json and the slow queries."""
 
+import cProfile
 import datetime
+import io
 import os
 import platform
+import pstats
 
 import django
 from django.conf import settings
@@ -108,3 +111,20 @@ def slow_queries(results, figures: dict, *, explain: bool) -> None:
             print("  EXPLAIN ANALYZE of the slowest:")
             for line in _explain(sql, params).splitlines():
                 print(f"    {line}")
+
+
+def profiles(cases, figures: dict) -> None:
+    """For each page over its budget, where one more request spends its time (cProfile, which
+    slows Python down: read the shares, not the milliseconds)."""
+    for case in cases:
+        if figures[case.name]["ok"] is not False:
+            continue
+        if case.prepare is not None:
+            case.prepare()
+        profile = cProfile.Profile()
+        profile.runcall(case.run)
+        out = io.StringIO()
+        stats = pstats.Stats(profile, stream=out).strip_dirs().sort_stats("cumulative")
+        stats.print_stats(25)
+        print(f"\n{case.name}: profile of one request, by cumulative time")
+        print("\n".join(line for line in out.getvalue().splitlines() if line.strip())[:6000])
