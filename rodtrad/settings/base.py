@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "rodtrad.journal",
     "rodtrad.followup",
     "rodtrad.oversight",
+    "rodtrad.synthetic",
 ]
 
 MIDDLEWARE = [
