@@ -1,24 +1,24 @@
 """The cases of the page benchmark, each one request as a signed-in user makes it, through the
 whole middleware stack: session (saved on every request), CSRF, access check and audit event.
 
-The subjects are found in the data, not assumed: the client with the most journal entries (the
-heavy client), a support staff member and a manager of that client's unit, the client's newest
-plan period and its newest established one."""
+The subjects are the synthetic municipality's (rodtrad.synthetic.known): the heavy client with
+the most journal entries, her contact person (support staff) and the manager of her unit; her
+newest plan period and her newest established one."""
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count
 from django.test import Client as Browser
 from django.urls import reverse
 from django.utils import timezone
 
-from rodtrad.accounts.models import Membership
+from rodtrad.accounts.models import Membership, Unit
 from rodtrad.clients.models import Client
 from rodtrad.clients.services import is_closed
-from rodtrad.journal import assistant
+from rodtrad.journal import assistant, search
 from rodtrad.journal.models import Category, Entry
 from rodtrad.plans.models import PlanPeriod
+from rodtrad.synthetic import known
 from rodtrad.writing import check_journal, warm_up
 
 from .measure import Case
@@ -41,8 +41,8 @@ WRITING_TEXT = (
 if len(WRITING_TEXT) != 1000:
     raise ValueError(f"The writing check's text is {len(WRITING_TEXT)} characters, not 1,000.")
 ENTRY_TEXT = (
-    "Vi åkte buss till biblioteket. Han betalade själv med busskortet och frågade personalen "
-    "efter en bok om fåglar. Han sa att han vill åka dit igen nästa vecka."
+    "Vi åkte buss till biblioteket. Hon betalade själv med busskortet och frågade personalen "
+    "efter en bok om fåglar. Hon sa att hon vill åka dit igen nästa vecka."
 )
 
 
@@ -53,6 +53,7 @@ class BenchError(Exception):
 @dataclass
 class Subjects:
     client: Client
+    # Her signed entries, and how many of them the search word finds (the page shows 50).
     client_entries: int
     staff: object
     manager: object
@@ -64,39 +65,37 @@ class Subjects:
 
 
 def find_subjects(search_word: str) -> Subjects:
-    heaviest = Entry.objects.values("client").annotate(n=Count("pk")).order_by("-n", "client").first()
-    if heaviest is None:
-        raise BenchError("The database holds no journal entries.")
-    client = Client.objects.get(pk=heaviest["client"])
+    """The heavy client of the synthetic municipality, her contact person and her unit's manager."""
+    try:
+        client = known.heavy_client()
+        users = known.sign_in_users()
+    except (Client.DoesNotExist, KeyError):
+        raise BenchError("The synthetic municipality's heavy client or its users are missing.") from None
     if is_closed(client):
-        raise BenchError(f"The client with the most entries ({client.pk}) has no open order.")
-    order = client.orders.filter(ended_on__isnull=True).select_related("unit").order_by("pk").first()
-    members = Membership.objects.filter(unit=order.unit).select_related("user").order_by("pk")
-    staff = next((m.user for m in members if m.role == Membership.Role.SUPPORT_STAFF), None)
-    manager = next((m.user for m in members if m.role == Membership.Role.MANAGER), None)
-    if staff is None or manager is None:
-        raise BenchError(f"Unit {order.unit} needs both a support staff member and a manager.")
+        raise BenchError(f"The heavy client ({client.pk}) has no open order.")
+    unit = (
+        Unit.objects.filter(orders__client=client, orders__ended_on__isnull=True)
+        .filter(memberships__user=users["manager"], memberships__role=Membership.Role.MANAGER)
+        .first()
+    )
+    if unit is None:
+        raise BenchError(f"{users['manager']} manages none of the heavy client's units.")
     periods = PlanPeriod.objects.filter(plan__client=client).order_by("-starts_on", "-pk")
     period = periods.first()
-    established = PlanPeriod.objects.filter(status=PlanPeriod.Status.ESTABLISHED, plan__unit=order.unit)
-    # The heavy client's own slutdokument when there is one, else another client's of the unit.
-    established = (
-        periods.filter(status=PlanPeriod.Status.ESTABLISHED).first()
-        or established.filter(plan__client__orders__ended_on__isnull=True).order_by("-starts_on", "-pk").first()
-    )
+    established = periods.filter(status=PlanPeriod.Status.ESTABLISHED).first()
     if period is None or established is None:
-        raise BenchError(f"Client {client.pk} needs a plan period, and unit {order.unit} an established one.")
-    hits = Entry.objects.filter(client=client, signed_at__isnull=False, text__icontains=search_word).count()
+        raise BenchError(f"The heavy client ({client.pk}) needs a plan period and an established one.")
+    signed = Entry.objects.filter(client=client, signed_at__isnull=False)
     return Subjects(
         client=client,
-        client_entries=heaviest["n"],
-        staff=staff,
-        manager=manager,
-        unit=order.unit,
+        client_entries=signed.count(),
+        staff=users["staff"],
+        manager=users["manager"],
+        unit=unit,
         period=period,
         established=established,
         search_word=search_word,
-        search_hits=hits,
+        search_hits=search.matching(signed, search_word).count(),
     )
 
 
@@ -155,7 +154,7 @@ def cases(subjects: Subjects, *, reps: int, warmup: int) -> list[Case]:
     client, period = subjects.client, subjects.period
     anonymous, staff, manager = SignedIn(), SignedIn(subjects.staff), SignedIn(subjects.manager)
     journal_url = reverse("journal:list", args=[client.pk])
-    pdf_url = reverse("documents:plan_final", args=[subjects.established.plan.client_id, subjects.established.pk])
+    pdf_url = reverse("documents:plan_final", args=[client.pk, subjects.established.pk])
     write = EntryWrite(staff, client)
     other_clients = assistant.other_client_names(client, subjects.staff)
     warm_up()
