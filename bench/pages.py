@@ -12,10 +12,13 @@ Environment:
   BENCH_STRICT=1                exit 1 when a page is over its budget (else only reported)
   BENCH_EXPLAIN=1               on PostgreSQL, EXPLAIN ANALYZE the slowest query of each page
                                 over its budget
+  BENCH_MIGRATE=1               apply missing migrations to a database that holds data (without
+                                it the bench refuses: such a database may be shared)
   BENCH_PROFILE=1               profile one more request of each page over its budget (cProfile)
 
 An empty database is migrated and filled by `manage.py seed_synthetic` at the asked scale; one
-already holding synthetic data at that scale is reused. Any other data is refused rather than
+already holding synthetic data at that scale is reused (the bench's own entries, about
+BENCH_REPS + BENCH_WARMUP a run, are allowed for). Any other data is refused rather than
 measured or overwritten. The requests run in this process through django.test.Client with the
 production settings (rodtrad.settings.bench): sessions, CSRF, access checks and audit events
 included. Wall time, CPU time (this process: on SQLite the database's work too, on PostgreSQL
