@@ -6,10 +6,11 @@ review, some have the next period still in draft, and some new orders have no pl
 every list of the managers' dashboard has something in it."""
 
 import datetime
+import functools
 import itertools
 from dataclasses import dataclass, field
 
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 
 from rodtrad.accounts.models import Unit
 from rodtrad.clients.models import add_months
@@ -179,9 +180,27 @@ def _write_items(rng, periods, sections):
         owner[1] = goal.pk
 
 
+# A date no goal has, so that its formatted form can be found in a composed sentence and replaced.
+SENTINEL_DATE = datetime.date(1901, 1, 1)
+
+
+@functools.cache
+def _sentence_template(goal_template) -> str:
+    _kind, what, how_often, support, why = goal_template
+    return compose_goal(what=what, how_often=how_often, support=support, by_when=SENTINEL_DATE, why=why)
+
+
+@functools.cache
+def _date_text(day: datetime.date) -> str:
+    return formats.date_format(day, "j F Y")
+
+
 def _goal(period, item_pk, goal_template):
+    """The goal with its sentence as plans.rules.compose_goal writes it; composed once per kind of
+    goal, with the date put in, since tens of thousands of goals are made."""
     kind, what, how_often, support, why = goal_template
     by_when = add_months(period.starts_on, 12) - datetime.timedelta(days=1)
+    sentence = _sentence_template(goal_template).replace(_date_text(SENTINEL_DATE), _date_text(by_when))
     return Goal(
         item_id=item_pk,
         goal_type=kind,
@@ -191,7 +210,7 @@ def _goal(period, item_pk, goal_template):
         by_when=by_when,
         why=why,
         order_goal=PERSONAL_GOALS[period.order.service],
-        sentence=compose_goal(what=what, how_often=how_often, support=support, by_when=by_when, why=why),
+        sentence=sentence,
     )
 
 

@@ -49,6 +49,7 @@ COLUMNS = (
 REBUILD_FROM_ROWS = 200_000
 LINES_PER_WRITE = 2000
 ROWS_PER_BATCH = 5000
+NULL = "\\N"
 
 
 def load(rows, total: int, clock, write) -> None:
@@ -58,24 +59,24 @@ def load(rows, total: int, clock, write) -> None:
         _load_sqlite(rows, total, clock, write)
 
 
-def _null(value):
-    return "\\N" if value is None else value
-
-
 def _copy_lines(rows, clock, progress):
+    """COPY text format, a few thousand lines per string. Names and titles hold no tab, newline or
+    backslash; a text's newlines are the only characters that need escaping."""
     text_of = clock.text
     buffer = []
-    for row in rows:
-        author = row.author
-        signed = row.signed
-        text = row.text.replace("\n", "\\n") if "\n" in row.text else row.text
-        signed_text = text_of(signed) if signed is not None else "\\N"
+    for category, occurred, text, author, created, signed, late, client, goal, area, item, assessed in rows:
+        if "\n" in text:
+            text = text.replace("\n", "\\n")
+        if signed is None:
+            signed_text, updated, signer = NULL, text_of(created + 5), NULL
+        else:
+            signed_text = updated = text_of(signed)
+            signer = author.pk
         buffer.append(
-            f"{row.category}\t{text_of(row.occurred)}\t{text}\t{author.first_name} {author.last_name}\t{author.title}\t"
-            f"f\t\t\t{row.assessment_by}\t\t{text_of(row.created)}\t{text_of(signed if signed is not None else row.created + 5)}\t"
-            f"{signed_text}\t{'t' if row.late else 'f'}\tf\tf\t[]\t{author.pk}\t{row.client_pk}\t\\N\t"
-            f"{_null(row.goal_pk)}\t{_null(row.life_area_pk)}\t{_null(row.plan_item_pk)}\t"
-            f"{author.pk if signed is not None else chr(92) + 'N'}\n"
+            f"{category}\t{text_of(occurred)}\t{text}\t{author.first_name} {author.last_name}\t{author.title}\t"
+            f"f\t\t\t{assessed}\t\t{text_of(created)}\t{updated}\t{signed_text}\t{'t' if late else 'f'}\tf\tf\t[]\t"
+            f"{author.pk}\t{client}\t{NULL}\t{NULL if goal is None else goal}\t{NULL if area is None else area}\t"
+            f"{NULL if item is None else item}\t{signer}\n"
         )
         if len(buffer) >= LINES_PER_WRITE:
             yield "".join(buffer)
@@ -108,34 +109,33 @@ def _load_sqlite(rows, total, clock, write):
     progress = Progress(write, "journal entries (INSERT)", total)
     with connection.cursor() as cursor:
         batch = []
-        for row in rows:
-            author, signed = row.author, row.signed
+        for category, occurred, text, author, created, signed, late, client, goal, area, item, assessed in rows:
             batch.append(
                 (
-                    row.category,
-                    text_of(row.occurred),
-                    row.text,
+                    category,
+                    text_of(occurred),
+                    text,
                     f"{author.first_name} {author.last_name}",
                     author.title,
                     False,
                     "",
                     "",
-                    row.assessment_by,
+                    assessed,
                     "",
-                    text_of(row.created),
-                    text_of(signed if signed is not None else row.created + 5),
-                    text_of(signed) if signed is not None else None,
-                    row.late,
+                    text_of(created),
+                    text_of(created + 5 if signed is None else signed),
+                    None if signed is None else text_of(signed),
+                    late,
                     False,
                     False,
                     "[]",
                     author.pk,
-                    row.client_pk,
+                    client,
                     None,
-                    row.goal_pk,
-                    row.life_area_pk,
-                    row.plan_item_pk,
-                    author.pk if signed is not None else None,
+                    goal,
+                    area,
+                    item,
+                    None if signed is None else author.pk,
                 )
             )
             if len(batch) >= ROWS_PER_BATCH:

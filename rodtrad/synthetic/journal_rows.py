@@ -9,9 +9,9 @@ is what makes millions of rows cheap."""
 
 import bisect
 import datetime
+import itertools
 import random
 import zoneinfo
-from dataclasses import dataclass
 
 from django.conf import settings
 
@@ -33,6 +33,7 @@ CATEGORIES = (
     Category.PLAN_ITEM_CHANGE,
 )
 CATEGORY_WEIGHTS = (42, 26, 11, 8, 5, 6, 2)
+CUMULATIVE_WEIGHTS = list(itertools.accumulate(CATEGORY_WEIGHTS))
 LINK_SHARE, LIFE_AREA_SHARE = 0.15, 0.12
 # Hours of the day people write about, weighted: mornings, afternoons and evenings in care.
 HOUR_WEIGHTS = {
@@ -58,22 +59,21 @@ MINUTES_OF_DAY = [
 ]
 
 
-@dataclass(slots=True)
-class Row:
-    """What a writer needs of one entry. Times are minutes since the clock's epoch, in UTC."""
-
-    category: str
-    occurred: int
-    text: str
-    author: object
-    created: int
-    signed: int | None
-    late: bool
-    client_pk: int
-    goal_pk: int | None
-    life_area_pk: int | None
-    plan_item_pk: int | None
-    assessment_by: str
+# A row, as the writers in journal_load.py read it: a tuple, since millions are made.
+ROW = (
+    "category",
+    "occurred",  # minutes since the clock's epoch, UTC, as are created and signed
+    "text",
+    "author",  # a records.Staff
+    "created",
+    "signed",  # None for a draft
+    "late",
+    "client_pk",
+    "goal_pk",
+    "life_area_pk",
+    "plan_item_pk",
+    "assessment_by",
+)
 
 
 class Clock:
@@ -163,78 +163,95 @@ class Generator:
         allocate(clients, signed, heavy)
 
     def signed_rows(self):
-        """Every signed entry, oldest first."""
-        rng, clock = self.rng, self.clock
+        """Every signed entry, oldest first, as rows (see ROW)."""
+        clock = self.clock
         local_now = clock.now + clock.offsets[clock.now // 1440]
         for month_start, month_end in _months(self.first_day, self.today):
-            first, last = clock.day(month_start), clock.day(month_end)
-            events = []
-            for index, client in enumerate(self.clients):
-                low, high = client.window
-                if client.entries == 0 or high < first or low > last:
-                    continue
-                span = high - low + 1
-                done_before = round(client.entries * max(0, first - low) / span)
-                done_after = round(client.entries * min(span, last + 1 - low) / span)
-                count = done_after - done_before
-                if count <= 0:
-                    continue
-                lo, hi = max(low, first), min(high, last)
-                categories = rng.choices(CATEGORIES, CATEGORY_WEIGHTS, k=count)
-                days = [rng.randint(lo, hi) for _ in range(count)]
-                if count >= 2:
-                    categories[0] = Category.MONTHLY
-                    days[0] = rng.randint(max(lo, hi - 9), hi)
-                for day, category in zip(days, categories, strict=True):
-                    minute = day * 1440 + rng.choice(MINUTES_OF_DAY)
-                    if minute > local_now - 30:
-                        minute = local_now - 30 - rng.randint(0, 600)
-                    events.append((minute, index, category))
+            events = self._month(clock.day(month_start), clock.day(month_end), local_now)
             events.sort()
-            for minute, index, category in events:
-                yield self._signed(self.clients[index], clock.to_utc(minute), category)
+            yield from self._rows(events)
 
-    def _delay(self) -> int:
-        draw = self.rng.random()
-        if draw < 0.75:
-            return self.rng.randint(10, 180)
-        if draw < 0.95:
-            return self.rng.randint(180, 1440)
-        if draw < 0.98:
-            return self.rng.randint(1440, LATE_MINUTES)
-        return self.rng.randint(LATE_MINUTES + 60, 10 * 1440)
-
-    def _links(self, client, occurred):
-        if not client.periods or self.rng.random() >= LINK_SHARE:
-            return None, None
-        found = bisect.bisect_right(client.period_days, occurred // 1440) - 1
-        if found < 0:
-            return None, None
-        item, goal = self.rng.choice(client.periods[found][1])
-        return item, goal if self.rng.random() < 0.7 else None
-
-    def _signed(self, client, occurred: int, category: str) -> Row:
+    def _month(self, first, last, local_now):
+        """(local minute, client index, category) of the month's entries, unsorted."""
         rng = self.rng
-        signed = min(occurred + self._delay(), self.clock.now)
-        occurred = min(occurred, signed)
-        item, goal = self._links(client, occurred)
-        return Row(
-            category=category,
-            occurred=occurred,
-            text=self.text.entry(category, client.gender, client.first_name),
-            author=rng.choice(client.writers),
-            created=occurred + (signed - occurred) // 3,
-            signed=signed,
-            late=signed - occurred > LATE_MINUTES,
-            client_pk=client.pk,
-            goal_pk=goal,
-            life_area_pk=rng.choice(self.life_areas) if self.life_areas and rng.random() < LIFE_AREA_SHARE else None,
-            plan_item_pk=item,
-            assessment_by=self._assessment_by(category),
-        )
+        random_, choices = rng.random, rng.choices
+        events = []
+        for index, client in enumerate(self.clients):
+            low, high = client.window
+            if client.entries == 0 or high < first or low > last:
+                continue
+            span = high - low + 1
+            count = round(client.entries * min(span, last + 1 - low) / span) - round(
+                client.entries * max(0, first - low) / span
+            )
+            if count <= 0:
+                continue
+            lo, hi = max(low, first), min(high, last)
+            days = hi - lo + 1
+            categories = choices(CATEGORIES, cum_weights=CUMULATIVE_WEIGHTS, k=count)
+            starts = 0
+            if count >= 2:
+                # The monthly note, written in the last days of the month.
+                categories[0] = Category.MONTHLY
+                events.append((self._minute(hi - int(random_() * min(days, 10)), local_now), index, Category.MONTHLY))
+                starts = 1
+            for category in categories[starts:]:
+                events.append((self._minute(lo + int(random_() * days), local_now), index, category))
+        return events
+
+    def _minute(self, day, local_now):
+        random_, minutes = self.rng.random, MINUTES_OF_DAY
+        minute = day * 1440 + minutes[int(random_() * len(minutes))]
+        if minute > local_now - 30:
+            minute = local_now - 30 - int(random_() * 600)
+        return minute
+
+    def _rows(self, events):
+        random_ = self.rng.random
+        clock, clients, entry = self.clock, self.clients, self.text.entry
+        to_utc, now = clock.to_utc, clock.now
+        life_areas = self.life_areas
+        areas = len(life_areas)
+        for minute, index, category in events:
+            client = clients[index]
+            occurred = to_utc(minute)
+            draw = random_()
+            if draw < 0.75:
+                delay = 10 + int(random_() * 170)
+            elif draw < 0.95:
+                delay = 180 + int(random_() * 1260)
+            elif draw < 0.98:
+                delay = 1440 + int(random_() * (LATE_MINUTES - 1440))
+            else:
+                delay = LATE_MINUTES + 60 + int(random_() * 7 * 1440)
+            signed = min(occurred + delay, now)
+            occurred = min(occurred, signed)
+            item = goal = None
+            if client.periods and random_() < LINK_SHARE:
+                found = bisect.bisect_right(client.period_days, occurred // 1440) - 1
+                if found >= 0:
+                    links = client.periods[found][1]
+                    item, goal = links[int(random_() * len(links))]
+                    if random_() >= 0.7:
+                        goal = None
+            writers = client.writers
+            yield (
+                category,
+                occurred,
+                entry(category, client.gender, client.first_name),
+                writers[int(random_() * len(writers))],
+                occurred + (signed - occurred) // 3,
+                signed,
+                signed - occurred > LATE_MINUTES,
+                client.pk,
+                goal,
+                life_areas[int(random_() * areas)] if areas and random_() < LIFE_AREA_SHARE else None,
+                item,
+                self._assessment_by(category) if category == Category.HEALTH else "",
+            )
 
     def _assessment_by(self, category):
-        if category != Category.HEALTH or self.rng.random() >= 0.25:
+        if self.rng.random() >= 0.25:
             return ""
         return f"sjuksköterskan {self.rng.choice(words.FEMALE_NAMES)} {self.rng.choice(words.LAST_NAMES)}"
 
@@ -248,17 +265,17 @@ class Generator:
             age = rng.randint(4 * 1440, 20 * 1440) if number < round(count * stale_share) else rng.randint(60, 40 * 60)
             created = clock.now - age
             category = rng.choices(CATEGORIES, CATEGORY_WEIGHTS)[0]
-            yield Row(
-                category=category,
-                occurred=created - rng.randint(0, 120),
-                text=self.text.entry(category, client.gender, client.first_name),
-                author=rng.choice(client.writers),
-                created=created,
-                signed=None,
-                late=False,
-                client_pk=client.pk,
-                goal_pk=None,
-                life_area_pk=None,
-                plan_item_pk=None,
-                assessment_by="",
+            yield (
+                category,
+                created - rng.randint(0, 120),
+                self.text.entry(category, client.gender, client.first_name),
+                rng.choice(client.writers),
+                created,
+                None,
+                False,
+                client.pk,
+                None,
+                None,
+                None,
+                "",
             )

@@ -19,9 +19,9 @@ from rodtrad.clients.models import (
 )
 
 from . import known, words
+from .bulk import insert
 from .register import FICTION_PHONES, LANGUAGES, PERSONAL_GOALS, SERVICES
 
-BATCH = 2000
 CASE_OFFICER = {"LSS": ("LSS-handläggare", "08-123 456 10"), "SoL": ("Biståndshandläggare", "08-123 456 20")}
 CONSENT_SCOPES = (
     ("Att personalen får prata med {rel} om hur veckan har varit.", "{rel}"),
@@ -36,8 +36,7 @@ AAC = (
 FILE_DUE_DAYS = 61
 
 
-def bulk(model, objects):
-    return model.objects.bulk_create(objects, batch_size=BATCH)
+bulk = insert
 
 
 def write_units_and_staff(register, extra_memberships):
