@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "rodtrad.journal",
     "rodtrad.followup",
     "rodtrad.oversight",
+    "rodtrad.synthetic",
 ]
 
 MIDDLEWARE = [
@@ -73,14 +74,16 @@ TEMPLATES = [
 def database_from_environment():
     """PostgreSQL (or anything dj-database-url reads) from DATABASE_URL, else SQLite under var/."""
     url = os.environ.get("DATABASE_URL")
+    sqlite_options = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
     if url:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        # A SQLite file named in DATABASE_URL (sqlite:////abs/path) gets the same backend as the
+        # default one: without its "sv" collation every list in Swedish order would fail.
+        if config["ENGINE"] == "django.db.backends.sqlite3":
+            config["ENGINE"] = "rodtrad.db.sqlite"
+            config["OPTIONS"] = {**sqlite_options, **config.get("OPTIONS", {})}
     else:
-        config = {
-            "ENGINE": "rodtrad.db.sqlite",
-            "NAME": VAR_DIR / "rodtrad.sqlite3",
-            "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
-        }
+        config = {"ENGINE": "rodtrad.db.sqlite", "NAME": VAR_DIR / "rodtrad.sqlite3", "OPTIONS": sqlite_options}
     # Every request is one transaction, so an audit event that cannot be written takes the
     # whole response down with it instead of letting the data out unlogged.
     config["ATOMIC_REQUESTS"] = True
