@@ -172,6 +172,13 @@ class Entry(models.Model):
         return self.signed_at is not None
 
     @property
+    def is_corrected(self):
+        """A signed correction exists. journal.queries.with_details prefetches them for lists."""
+        if hasattr(self, "signed_corrections"):
+            return bool(self.signed_corrections)
+        return self.corrections.signed().exists()
+
+    @property
     def is_correction(self):
         return self.corrects_id is not None
 
