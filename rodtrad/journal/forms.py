@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rodtrad.accounts.models import User
+from rodtrad.core.widgets import QuickSelect
 
 from . import plan_links
 from .models import Category, Entry
@@ -141,10 +142,12 @@ class FilterForm(forms.Form):
     q = forms.CharField(label=_("Search the text"), required=False, max_length=100)
     fran = forms.DateField(label=_("From"), required=False, widget=DATE_INPUT)
     till = forms.DateField(label=_("To"), required=False, widget=DATE_INPUT)
-    kategori = forms.ChoiceField(label=_("Kind of entry"), required=False)
-    insats = ItemField(label=_("Plan item"), queryset=None, required=False, empty_label=_("All"))
-    mal = GoalField(label=_("Goal"), queryset=None, required=False, empty_label=_("All"))
-    skribent = AuthorField(label=_("Written by"), queryset=None, required=False, empty_label=_("Everyone"))
+    kategori = forms.ChoiceField(label=_("Kind of entry"), required=False, widget=QuickSelect)
+    insats = ItemField(label=_("Plan item"), queryset=None, required=False, empty_label=_("All"), widget=QuickSelect)
+    mal = GoalField(label=_("Goal"), queryset=None, required=False, empty_label=_("All"), widget=QuickSelect)
+    skribent = AuthorField(
+        label=_("Written by"), queryset=None, required=False, empty_label=_("Everyone"), widget=QuickSelect
+    )
 
     def __init__(self, *args, client, **kwargs):
         super().__init__(*args, **kwargs)

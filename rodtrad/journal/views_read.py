@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 from rodtrad.clients import access
 from rodtrad.clients.services import is_closed
 
-from . import queries, search, services
+from . import cards, queries, search, services
 from .forms import FilterForm
 from .models import Category, Entry
 
@@ -46,6 +46,7 @@ def journal(request, client_id):
             "client": client,
             "form": form,
             "page": page,
+            "cards": cards.render_cards(page.object_list, link=True, level=3),
             "searched": searched,
             "filtered": filtering and any(form.cleaned_data.values()),
             "filters_open": filtering and any(value for name, value in form.cleaned_data.items() if name != "q"),
