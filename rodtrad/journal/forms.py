@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rodtrad.accounts.models import User
+from rodtrad.core.choices import ReadOnceChoiceIterator
 from rodtrad.core.widgets import QuickSelect
 
 from . import plan_links
@@ -26,16 +27,22 @@ def posted(request):
 
 
 class ItemField(forms.ModelChoiceField):
+    iterator = ReadOnceChoiceIterator
+
     def label_from_instance(self, item):
         return plan_links.item_label(item)
 
 
 class GoalField(forms.ModelChoiceField):
+    iterator = ReadOnceChoiceIterator
+
     def label_from_instance(self, goal):
         return plan_links.goal_label(goal)
 
 
 class AuthorField(forms.ModelChoiceField):
+    iterator = ReadOnceChoiceIterator
+
     def label_from_instance(self, user):
         return user.name_with_title
 
