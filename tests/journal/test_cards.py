@@ -61,3 +61,11 @@ def test_a_goal_worded_anew_shows_its_new_wording_on_the_entries_about_it(as_use
 def test_search_marks_are_not_kept_for_the_plain_list(as_user, world, entry):
     assert "<mark>" in journal(as_user, world, "?q=bullar")
     assert "<mark>" not in journal(as_user, world)
+
+
+def test_a_search_after_the_list_was_read_marks_the_words_in_the_same_cards(as_user, world, entry):
+    plain = journal(as_user, world)
+    searched = journal(as_user, world, "?q=bakade")
+    assert "<mark>bakade</mark>" in searched
+    assert "Elsa <mark>bakade</mark> bullar." in searched
+    assert "<mark>" not in plain
