@@ -52,8 +52,9 @@ class EntryQuerySet(models.QuerySet):
 
 
 class Entry(models.Model):
+    # Indexed by journal_by_client_author and journal_signed_by_client, which both begin with it.
     client = models.ForeignKey(
-        Client, on_delete=models.PROTECT, related_name="journal_entries", verbose_name=_("client")
+        Client, on_delete=models.PROTECT, related_name="journal_entries", verbose_name=_("client"), db_index=False
     )
     category = models.CharField(_("category"), max_length=20, choices=Category.choices, blank=True)
     occurred_at = models.DateTimeField(_("when it happened"), default=timezone.now)
@@ -143,8 +144,6 @@ class Entry(models.Model):
                 name="journal_signed_by_client",
             ),
             models.Index(fields=["client", "author"], name="journal_by_client_author"),
-            models.Index(fields=["goal"], name="journal_by_goal"),
-            models.Index(fields=["plan_item"], name="journal_by_plan_item"),
             # Drafts are few among millions of signed entries: the oversight rules find those left
             # unsigned for days, a writer's own or all of a unit's, through this partial index.
             models.Index(
