@@ -40,7 +40,7 @@ def my_clients(request):
     page = Paginator(clients.in_swedish_order(), CLIENTS_PER_PAGE).get_page(request.GET.get("sida"))
     access.record_list(request, object_type="client_list", detail=query)
     template = "clients/_client_list.html" if request.htmx else "clients/my_clients.html"
-    context = {"page": page, "query": query, "can_register": is_manager(request.user), "nav": "clients"}
+    context = {"page": page, "query": query, "nav": "clients"}
     if not request.htmx:
         context["todo"] = todo.rows_for(request.user)
     response = render(request, template, context)
@@ -82,9 +82,8 @@ def client_detail(request, client_id):
             "latest_entries": Entry.objects.filter(client=client).signed().order_by("-occurred_at")[:5],
             "current_periods": current_periods,
             "active_consents": [consent for consent in consents if consent.is_active],
-            "is_closed": services.is_closed(client),
-            "retention_from": services.retention_counted_from(client),
-            "can_manage": is_manager(request.user),
+            "is_closed": services.is_closed(client, orders),
+            "retention_from": services.retention_counted_from(client, orders),
             "today": today,
         },
     )

@@ -135,6 +135,8 @@ CACHES = {
 SESSION_IDLE_MINUTES = int(os.environ.get("RODTRAD_SESSION_IDLE_MINUTES", "30"))
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = True
+# Renewed in the database at most once a minute while nothing in it changes (accounts/sessions.py).
+SESSION_ENGINE = "rodtrad.accounts.sessions"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
