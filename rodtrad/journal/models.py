@@ -141,6 +141,8 @@ class Entry(models.Model):
             models.Index(
                 fields=["client", "-occurred_at", "-id"],
                 condition=Q(signed_at__isnull=False),
+                # The writers of a client's journal (its filter) read from the index alone.
+                include=["author"],
                 name="journal_signed_by_client",
             ),
             models.Index(fields=["client", "author"], name="journal_by_client_author"),
