@@ -151,6 +151,9 @@ class Entry(models.Model):
             models.Index(
                 fields=["author", "created_at"], condition=Q(signed_at__isnull=True), name="journal_drafts_by_author"
             ),
+            models.Index(
+                fields=["client", "created_at"], condition=Q(signed_at__isnull=True), name="journal_drafts_by_client"
+            ),
         ]
 
     def __str__(self):
