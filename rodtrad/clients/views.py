@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rodtrad.accounts.roles import is_manager
-from rodtrad.followup.queries import current_goals, goals_due, with_follow_up_state
+from rodtrad.followup.queries import due_among, with_follow_up_state
 from rodtrad.journal import services as journal
 from rodtrad.journal.models import Entry
 from rodtrad.oversight import todo
@@ -54,7 +54,8 @@ def client_detail(request, client_id):
     orders = list(client.orders.select_related("service", "unit", "file_sent_by"))
     consents = list(client.consents.prefetch_related(Prefetch("reviews", queryset=ConsentReview.objects.all())))
     contact_persons = ContactPerson.objects.filter(client=client).select_related("user")
-    current_periods, latest_established = _plan_periods(client)
+    periods = _plan_periods(client)
+    current_periods, latest_established = _newest(periods)
     today = timezone.localdate()
     last_month = today.replace(day=1) - timedelta(days=1)
     return render(
@@ -71,11 +72,9 @@ def client_detail(request, client_id):
                 consents=consents,
                 latest_established=latest_established,
                 newest_periods=current_periods,
-                # The same query as the managers' dashboard, so both count the same goals.
-                goals_due=goals_due(
-                    current_goals(Goal.objects.filter(item__period__plan__client=client)),
-                    on=today + timedelta(days=1),
-                ).select_related("item__period__plan"),
+                # The goals the managers' dashboard counts (followup.queries.goals_due), found
+                # among the periods loaded above with the same follow-up state.
+                goals_due=due_among(periods, on=today + timedelta(days=1)),
                 last_month_missing=journal.needs_monthly_note(client, day=last_month),
                 today=today,
             ),
@@ -90,8 +89,8 @@ def client_detail(request, client_id):
 
 
 def _plan_periods(client):
-    """Per plan: the newest period (what staff work from) and the newest established one."""
-    periods = (
+    """Every period of the client's plans, newest first per plan, with items and goals."""
+    return list(
         PlanPeriod.objects.filter(plan__client=client)
         .select_related("plan__unit")
         .prefetch_related(
@@ -104,6 +103,10 @@ def _plan_periods(client):
         )
         .order_by("plan_id", "-starts_on", "-pk")
     )
+
+
+def _newest(periods):
+    """Per plan: the newest period (what staff work from) and the newest established one."""
     current, established = {}, {}
     for period in periods:
         current.setdefault(period.plan_id, period)
