@@ -10,12 +10,13 @@ transaction and the rows copied with FREEZE: they are then visible to all and ne
 so the first reads after the load do not rewrite the whole table.
 
 The signed-entry trigger of migration 0002 guards UPDATE and DELETE only, so COPY passes it and
-it guards the loaded rows like any other. SQLite keeps its FTS5 table in step through the
-triggers of migration 0003, row by row, as it does for entries written in the app."""
+it guards the loaded rows like any other. On SQLite, a large load likewise drops the secondary
+indexes and the trigger that feeds the FTS5 table, and builds them and the FTS5 index again
+(sqlite_bulk.py)."""
 
 from django.db import connection
 
-from . import pg_bulk
+from . import pg_bulk, sqlite_bulk
 from .progress import Progress
 
 TABLE = "journal_entry"
@@ -46,7 +47,7 @@ COLUMNS = (
     "signed_by_id",
 )
 # Below this many rows, dropping and rebuilding the indexes costs more than it saves.
-REBUILD_FROM_ROWS = 200_000
+REBUILD_FROM_ROWS = 20_000
 LINES_PER_WRITE = 2000
 ROWS_PER_BATCH = 5000
 NULL = "\\N"
@@ -108,7 +109,10 @@ def _load_sqlite(rows, total, clock, write):
     placeholders = ", ".join(["%s"] * len(COLUMNS))
     statement = f"INSERT INTO {TABLE} ({', '.join(COLUMNS)}) VALUES ({placeholders})"  # noqa: S608 - constants only
     progress = Progress(write, "journal entries (INSERT)", total)
-    with connection.cursor() as cursor:
+    with (
+        connection.cursor() as cursor,
+        sqlite_bulk.without_indexes(cursor, TABLE, write, enabled=total >= REBUILD_FROM_ROWS),
+    ):
         batch = []
         for category, occurred, text, author, created, signed, late, client, goal, area, item, assessed in rows:
             batch.append(

@@ -93,7 +93,7 @@ class IndexProgress:
     """Reports, from a second connection, how far the main connection's CREATE INDEX has got
     (pg_stat_progress_create_index): the table scan is most of the time of a big build."""
 
-    def __init__(self, connection_params: dict, backend_pid: int, write, every: float = EVERY_SECONDS):
+    def __init__(self, connection_params: dict, backend_pid: int, write, every: float = EVERY_SECONDS * 4):
         self.params = {
             k: v for k, v in connection_params.items() if k in ("dbname", "user", "host", "port", "password")
         }
