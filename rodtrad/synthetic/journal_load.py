@@ -1,7 +1,7 @@
 """Writing the generated journal rows: COPY on PostgreSQL, executemany on SQLite.
 
-PostgreSQL, for a large load: the table's foreign keys and secondary indexes (the full-text GIN
-index of migration 0003 among them) are dropped, the rows copied in, and every one of them built
+PostgreSQL, for a large load: the table's foreign keys and secondary indexes (whatever the
+migrations have made of them) are dropped, the rows copied in, and every one of them built
 again from its own definition as the catalogue held it; building an index once is far cheaper than
 keeping it up to date row by row. All of it runs in the loader's one transaction, so an error
 rolls the drops back with everything else: the schema is never left without them. When the
@@ -10,7 +10,8 @@ transaction and the rows copied with FREEZE: they are then visible to all and ne
 so the first reads after the load do not rewrite the whole table.
 
 The signed-entry trigger of migration 0002 guards UPDATE and DELETE only, so COPY passes it and
-it guards the loaded rows like any other. On SQLite, a large load likewise drops the secondary
+it guards the loaded rows like any other. The stored search vector of migration 0005 is a
+generated column: PostgreSQL computes it for each row as it is copied in. On SQLite, a large load likewise drops the secondary
 indexes and the trigger that feeds the FTS5 table, and builds them and the FTS5 index again
 (sqlite_bulk.py)."""
 

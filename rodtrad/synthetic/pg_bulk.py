@@ -47,7 +47,7 @@ def without_indexes(cursor, table: str, write, *, enabled: bool = True, watcher=
     for index, _definition in indexes:
         cursor.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(index)))
     yield
-    # The full-text index takes longest; it goes first so that its time is seen early.
+    # A full-text (GIN) index, where there is one, takes longest: it goes first, so that its time is seen early.
     for index, definition in sorted(indexes, key=lambda found: "gin" not in found[1].lower()):
         if watcher is not None:
             watcher.label = index
