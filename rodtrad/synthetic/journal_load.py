@@ -11,9 +11,10 @@ so the first reads after the load do not rewrite the whole table.
 
 The signed-entry trigger of migration 0002 guards UPDATE and DELETE only, so COPY passes it and
 it guards the loaded rows like any other. The stored search vector of migration 0005 is a
-generated column: PostgreSQL computes it for each row as it is copied in. On SQLite, a large load likewise drops the secondary
-indexes and the trigger that feeds the FTS5 table, and builds them and the FTS5 index again
-(sqlite_bulk.py)."""
+generated column: PostgreSQL computes it for each row as it is copied in.
+
+On SQLite, a large load likewise drops the secondary indexes and the trigger that feeds the
+FTS5 table, and builds them and the FTS5 index again (sqlite_bulk.py)."""
 
 from django.db import connection
 
