@@ -32,7 +32,7 @@ CATEGORIES = (
     Category.FOLLOW_UP,
     Category.PLAN_ITEM_CHANGE,
 )
-CATEGORY_WEIGHTS = (42, 26, 11, 8, 5, 6, 2)
+CATEGORY_WEIGHTS = (44, 28, 11, 8, 4, 3, 2)
 CUMULATIVE_WEIGHTS = list(itertools.accumulate(CATEGORY_WEIGHTS))
 LINK_SHARE, LIFE_AREA_SHARE = 0.15, 0.12
 # Hours of the day people write about, weighted: mornings, afternoons and evenings in care.
@@ -134,6 +134,10 @@ def allocate(clients, total_signed: int, heavy_count: int) -> None:
             counts[i] += 1
             overflow -= 1
         i = (i + 1) % len(counts)
+    # Only when there are too few others to take them all (two clients, say): the heavy client
+    # takes the rest, so that the total is still exact and hers still the most.
+    for client in heavy[:1]:
+        client.entries += overflow
     for client, count in zip(others, counts, strict=True):
         client.entries = count
 
