@@ -76,6 +76,7 @@ def find_subjects(search_word: str) -> Subjects:
     unit = (
         Unit.objects.filter(orders__client=client, orders__ended_on__isnull=True)
         .filter(memberships__user=users["manager"], memberships__role=Membership.Role.MANAGER)
+        .order_by("pk")
         .first()
     )
     if unit is None:
@@ -129,7 +130,7 @@ class EntryWrite:
     (untimed, before each repetition), then the request that signs it is the one measured."""
 
     def __init__(self, staff: SignedIn, client: Client):
-        self.staff, self.client = staff, client
+        self.staff = staff
         self.new_url = reverse("journal:new", args=[client.pk])
         self.staff.get(self.new_url)  # the form page, which also sets the CSRF cookie
         self.sign_url = None
@@ -147,13 +148,14 @@ class EntryWrite:
             raise BenchError(f"Saving the draft led to {self.sign_url}, not to signing.")
 
     def run(self):
-        self.staff.post(self.sign_url, {})
+        signed = self.staff.post(self.sign_url, {})["Location"]
+        if not self.sign_url.startswith(signed):
+            raise BenchError(f"Signing led to {signed}, not to the signed entry.")
 
 
 def cases(subjects: Subjects, *, reps: int, warmup: int) -> list[Case]:
     client, period = subjects.client, subjects.period
     anonymous, staff, manager = SignedIn(), SignedIn(subjects.staff), SignedIn(subjects.manager)
-    journal_url = reverse("journal:list", args=[client.pk])
     pdf_url = reverse("documents:plan_final", args=[client.pk, subjects.established.pk])
     write = EntryWrite(staff, client)
     other_clients = assistant.other_client_names(client, subjects.staff)
@@ -173,8 +175,10 @@ def cases(subjects: Subjects, *, reps: int, warmup: int) -> list[Case]:
         Case("sign_in", page(anonymous, "accounts:login"), reps=reps, warmup=warmup),
         Case("my_clients", page(staff, "clients:my_clients"), reps=reps, warmup=warmup),
         Case("client_overview", page(staff, "clients:detail", client.pk), reps=reps, warmup=warmup),
-        Case("journal", lambda: staff.get(journal_url), reps=reps, warmup=warmup),
-        Case("journal_search", lambda: staff.get(journal_url, q=subjects.search_word), reps=reps, warmup=warmup),
+        Case("journal", page(staff, "journal:list", client.pk), reps=reps, warmup=warmup),
+        Case(
+            "journal_search", page(staff, "journal:list", client.pk, q=subjects.search_word), reps=reps, warmup=warmup
+        ),
         Case("dashboard", page(manager, "oversight:dashboard", enhet=subjects.unit.pk), reps=reps, warmup=warmup),
         Case("plan", page(staff, "plans:period", client.pk, period.pk), reps=reps, warmup=warmup),
         Case("plan_pdf", pdf, reps=pdf_reps, warmup=min(2, warmup)),
