@@ -134,6 +134,10 @@ def allocate(clients, total_signed: int, heavy_count: int) -> None:
             counts[i] += 1
             overflow -= 1
         i = (i + 1) % len(counts)
+    # Only when there are too few others to take them all (two clients, say): the heavy client
+    # takes the rest, so that the total is still exact and hers still the most.
+    for client in heavy[:1]:
+        client.entries += overflow
     for client, count in zip(others, counts, strict=True):
         client.entries = count
 

@@ -93,9 +93,9 @@ def _chain(*iterables):
 
 
 def _analyze(write):
-    """Fresh statistics (and, on PostgreSQL, the visibility map) so that the first queries are planned well."""
-    with (
-        Step(write, "VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE"),
-        connection.cursor() as cursor,
-    ):
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    """Fresh statistics so that the first queries are planned well; on PostgreSQL a VACUUM too,
+    for the visibility map of the tables not copied in frozen (not possible inside a caller's
+    transaction, where ANALYZE alone is run)."""
+    vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
+    with Step(write, "VACUUM ANALYZE" if vacuum else "ANALYZE"), connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
