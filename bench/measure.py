@@ -20,11 +20,14 @@ class Case:
     prepare: Callable[[], object] | None = None
     reps: int = 40
     warmup: int = 5
+    # What one repetition is, for the reader of the figures.
+    what: str = ""
 
 
 @dataclass
 class Result:
     name: str
+    what: str
     wall_ms: list[float]
     cpu_ms: list[float]
     queries: int
@@ -78,7 +81,7 @@ def measure(case: Case) -> Result:
         case.run()
     slowest = sorted(timer.queries, key=lambda query: query[0], reverse=True)[:3]
     sql_ms = sum(query[0] for query in timer.queries)
-    return Result(case.name, wall_ms, cpu_ms, len(captured.captured_queries), sql_ms, slowest)
+    return Result(case.name, case.what, wall_ms, cpu_ms, len(captured.captured_queries), sql_ms, slowest)
 
 
 class _QueryTimer:

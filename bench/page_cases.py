@@ -105,8 +105,10 @@ class SignedIn:
 
     def __init__(self, user=None):
         self.browser = Browser(enforce_csrf_checks=True)
+        self.username = "anonymous"
         if user is not None:
             self.browser.force_login(user)
+            self.username = user.username
 
     def get(self, url, *, expect=200, **params):
         return self._check(self.browser.get(url, params, secure=True), url, expect)
@@ -166,27 +168,43 @@ def cases(subjects: Subjects, *, reps: int, warmup: int) -> list[Case]:
         if response["Content-Type"] != "application/pdf":
             raise BenchError(f"{pdf_url} answered {response['Content-Type']}.")
 
-    def page(browser, name, *args, **params):
+    def page(case, browser, name, *args, **params):
         url = reverse(name, args=args)
-        return lambda: browser.get(url, **params)
+        query = "&".join(f"{key}={value}" for key, value in params.items())
+        what = f"GET {url}{'?' + query if query else ''} as {browser.username}"
+        return Case(case, lambda: browser.get(url, **params), reps=reps, warmup=warmup, what=what)
 
-    pdf_reps = max(3, reps // 5)
+    def writing_check():
+        check_journal(WRITING_TEXT, other_clients=other_clients, client_name=str(client))
+
     return [
-        Case("sign_in", page(anonymous, "accounts:login"), reps=reps, warmup=warmup),
-        Case("my_clients", page(staff, "clients:my_clients"), reps=reps, warmup=warmup),
-        Case("client_overview", page(staff, "clients:detail", client.pk), reps=reps, warmup=warmup),
-        Case("journal", page(staff, "journal:list", client.pk), reps=reps, warmup=warmup),
+        page("sign_in", anonymous, "accounts:login"),
+        page("my_clients", staff, "clients:my_clients"),
+        page("client_overview", staff, "clients:detail", client.pk),
+        page("journal", staff, "journal:list", client.pk),
+        page("journal_search", staff, "journal:list", client.pk, q=subjects.search_word),
+        page("dashboard", manager, "oversight:dashboard", enhet=subjects.unit.pk),
+        page("plan", staff, "plans:period", client.pk, period.pk),
         Case(
-            "journal_search", page(staff, "journal:list", client.pk, q=subjects.search_word), reps=reps, warmup=warmup
+            "plan_pdf",
+            pdf,
+            reps=max(3, reps // 5),
+            warmup=min(2, warmup),
+            what=f"GET {pdf_url} as {staff.username} (the slutdokument of an established period)",
         ),
-        Case("dashboard", page(manager, "oversight:dashboard", enhet=subjects.unit.pk), reps=reps, warmup=warmup),
-        Case("plan", page(staff, "plans:period", client.pk, period.pk), reps=reps, warmup=warmup),
-        Case("plan_pdf", pdf, reps=pdf_reps, warmup=min(2, warmup)),
-        Case("entry_write", write.run, prepare=write.prepare, reps=reps, warmup=warmup),
+        Case(
+            "entry_write",
+            write.run,
+            prepare=write.prepare,
+            reps=reps,
+            warmup=warmup,
+            what=f"POST …/journal/<new draft>/signera/ as {staff.username}; the draft saved before, untimed",
+        ),
         Case(
             "writing_check",
-            lambda: check_journal(WRITING_TEXT, other_clients=other_clients, client_name=str(client)),
+            writing_check,
             reps=reps * 10,
             warmup=warmup * 4,
+            what=f"rodtrad.writing.check_journal on 1,000 characters with {len(other_clients)} other clients' names",
         ),
     ]

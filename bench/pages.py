@@ -91,7 +91,7 @@ def benchmark(options: dict, prepared: dict) -> dict:
     results = []
     measured = cases(subjects, reps=options["reps"], warmup=options["warmup"])
     for case in measured:
-        print(f"  {case.name} …", end="", flush=True)
+        print(f"  {case.name}: {case.what} …", end="", flush=True)
         results.append(measure(case))
         print(f" {results[-1].p95_ms:.1f} ms p95", flush=True)
     meta["load_average_after"] = list(os.getloadavg())

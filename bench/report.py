@@ -69,7 +69,7 @@ def figures(results, budgets: dict, meta: dict) -> dict:
             "budget_ms": budget,
             "ok": None if budget is None else result.p95_ms <= budget,
         }
-    out["meta"] = meta
+    out["meta"] = meta | {"cases": {result.name: result.what for result in results}}
     return out
 
 
