@@ -13,6 +13,8 @@ import django
 from django.conf import settings
 from django.db import connection
 
+from .measure import QUERY_PASSES
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -80,7 +82,8 @@ def table(figures: dict, budgets: dict) -> str:
         f"({', '.join(meta['data'])}); load average {meta['load_average_before'][0]:.1f} → "
         f"{meta['load_average_after'][0]:.1f}",
         "Budgets are for PostgreSQL at 5,000 clients and 5,000,000 entries (p95). cpu: this process "
-        "(SQLite's work included, PostgreSQL's not); sql ms and queries: one more, untimed request.",
+        "(SQLite's work included, PostgreSQL's not); queries and sql ms (each statement at its fastest): "
+        f"{QUERY_PASSES} more requests, untimed.",
         "",
         f"{'name':<16} {'p50 ms':>9} {'p95 ms':>9} {'cpu p50':>9} {'sql ms':>8} {'queries':>8} {'budget':>7}  result",
     ]
@@ -102,7 +105,7 @@ def _explain(sql: str, params) -> str:
 
 
 def slow_queries(results, figures: dict, *, explain: bool) -> None:
-    """For each page over its budget, its slowest queries (from the counted, untimed pass)."""
+    """For each page over its budget, its slowest queries (from the counted, untimed passes)."""
     for result in results:
         if figures[result.name]["ok"] is not False or not result.slowest:
             continue
