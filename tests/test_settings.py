@@ -44,3 +44,11 @@ def test_production_refuses_demo_data():
 def test_swedish_is_the_language_and_stockholm_the_time_zone():
     assert settings.LANGUAGE_CODE == "sv"
     assert settings.TIME_ZONE == "Europe/Stockholm"
+
+
+def test_a_sqlite_file_named_in_database_url_sorts_swedish(tmp_path):
+    """DATABASE_URL=sqlite:////path gets the backend with the "sv" collation, as the default file does."""
+    query = "from django.db import connection; c = connection.cursor(); c.execute(\"SELECT 'ö' > 'z' COLLATE sv\"); print(c.fetchone()[0])"
+    result = run_manage("shell", "-c", query, DATABASE_URL=f"sqlite:///{tmp_path / 'named.sqlite3'}")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "1"

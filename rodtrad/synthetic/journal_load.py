@@ -16,7 +16,7 @@ triggers of migration 0003, row by row, as it does for entries written in the ap
 from django.db import connection
 
 from . import pg_bulk
-from .progress import Progress, Step
+from .progress import Progress
 
 TABLE = "journal_entry"
 COLUMNS = (
@@ -92,7 +92,8 @@ def _load_postgresql(rows, total, clock, write):
         raw = cursor.cursor
         raw.execute("SET LOCAL maintenance_work_mem = '1GB'")
         rebuild = total >= REBUILD_FROM_ROWS
-        with pg_bulk.without_indexes(raw, TABLE, write, enabled=rebuild):
+        watcher = pg_bulk.IndexProgress(connection.get_connection_params(), raw.connection.info.backend_pid, write)
+        with watcher, pg_bulk.without_indexes(raw, TABLE, write, enabled=rebuild, watcher=watcher):
             freeze = rebuild and pg_bulk.truncate_if_empty(raw, TABLE)
             statement = f"COPY {TABLE} ({', '.join(COLUMNS)}) FROM STDIN" + (" WITH (FREEZE)" if freeze else "")
             progress = Progress(write, "journal entries (COPY" + (" FREEZE)" if freeze else ")"), total)
@@ -146,5 +147,3 @@ def _load_sqlite(rows, total, clock, write):
             cursor.executemany(statement, batch)
             progress.advance(len(batch))
         progress.finish()
-        with Step(write, "SQLite ANALYZE"):
-            cursor.execute("ANALYZE")

@@ -32,7 +32,7 @@ CATEGORIES = (
     Category.FOLLOW_UP,
     Category.PLAN_ITEM_CHANGE,
 )
-CATEGORY_WEIGHTS = (42, 26, 11, 8, 5, 6, 2)
+CATEGORY_WEIGHTS = (44, 28, 11, 8, 4, 3, 2)
 CUMULATIVE_WEIGHTS = list(itertools.accumulate(CATEGORY_WEIGHTS))
 LINK_SHARE, LIFE_AREA_SHARE = 0.15, 0.12
 # Hours of the day people write about, weighted: mornings, afternoons and evenings in care.

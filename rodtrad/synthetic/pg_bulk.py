@@ -3,11 +3,13 @@
 Everything here is transactional DDL: if the load fails, the rollback restores the dropped
 indexes and constraints exactly as they were."""
 
+import threading
 from contextlib import contextmanager
 
+import psycopg
 from psycopg import sql
 
-from .progress import Step
+from .progress import EVERY_SECONDS, Step
 
 SECONDARY_INDEXES = """
 SELECT index_class.relname, pg_get_indexdef(i.indexrelid)
@@ -26,9 +28,10 @@ SELECT DISTINCT conrelid::regclass::text FROM pg_constraint WHERE confrelid = %s
 
 
 @contextmanager
-def without_indexes(cursor, table: str, write, *, enabled: bool = True):
+def without_indexes(cursor, table: str, write, *, enabled: bool = True, watcher=None):
     """Drop `table`'s foreign keys and secondary indexes for the block, then build them again.
-    Indexes that back a constraint (the primary key) stay."""
+    Indexes that back a constraint (the primary key) stay. `watcher` (an IndexProgress) is told
+    which index is being built."""
     if not enabled:
         yield
         return
@@ -46,6 +49,8 @@ def without_indexes(cursor, table: str, write, *, enabled: bool = True):
     yield
     # The full-text index takes longest; it goes first so that its time is seen early.
     for index, definition in sorted(indexes, key=lambda found: "gin" not in found[1].lower()):
+        if watcher is not None:
+            watcher.label = index
         with Step(write, f"index {index}"):
             cursor.execute(definition)
     for constraint, definition in foreign_keys:
@@ -76,3 +81,51 @@ def truncate_if_empty(cursor, table: str) -> bool:
             return False
     cursor.execute(sql.SQL("TRUNCATE {}").format(sql.SQL(", ").join(sql.Identifier(t) for t in tables)))
     return True
+
+
+INDEX_PROGRESS = """
+SELECT phase, blocks_done, blocks_total, tuples_done, tuples_total
+FROM pg_stat_progress_create_index WHERE pid = %s
+"""
+
+
+class IndexProgress:
+    """Reports, from a second connection, how far the main connection's CREATE INDEX has got
+    (pg_stat_progress_create_index): the table scan is most of the time of a big build."""
+
+    def __init__(self, connection_params: dict, backend_pid: int, write, every: float = EVERY_SECONDS):
+        self.params = {
+            k: v for k, v in connection_params.items() if k in ("dbname", "user", "host", "port", "password")
+        }
+        self.pid, self.write, self.every = backend_pid, write, every
+        self.label = ""
+        self._stop = threading.Event()
+        self._thread = None
+
+    def __enter__(self):
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        return False
+
+    def _run(self):
+        try:
+            with psycopg.connect(**self.params, autocommit=True) as watcher:
+                while not self._stop.wait(self.every):
+                    found = watcher.execute(INDEX_PROGRESS, [self.pid]).fetchone()
+                    if found:
+                        self.write(f"    {self.label}: {describe(*found)}")
+        except psycopg.Error:
+            return  # progress is a courtesy: the load goes on without it
+
+
+def describe(phase, blocks_done, blocks_total, tuples_done, tuples_total) -> str:
+    if blocks_total:
+        return f"{phase}, table {100 * blocks_done / blocks_total:.0f}% read"
+    if tuples_total:
+        return f"{phase}, {100 * tuples_done / tuples_total:.0f}% of rows"
+    return phase

@@ -172,3 +172,10 @@ def test_a_signed_synthetic_entry_still_cannot_be_changed(db):
         cursor.execute("UPDATE journal_entry SET text = 'ändrad' WHERE id = %s", [entry.pk])
     entry.refresh_from_db()
     assert entry.text != "ändrad"
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's planner statistics")
+def test_sqlite_is_left_without_planner_statistics_as_django_leaves_it(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'")
+        assert cursor.fetchall() == []
