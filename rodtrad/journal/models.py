@@ -135,7 +135,13 @@ class Entry(models.Model):
         verbose_name_plural = _("journal entries")
         ordering = ["-occurred_at", "-pk"]
         indexes = [
-            models.Index(fields=["client", "-occurred_at"], name="journal_by_client_time"),
+            # The record is signed entries, newest first, one client at a time: the journal page,
+            # its search and the monthly-note rule read a client's slice of millions in this order.
+            models.Index(
+                fields=["client", "-occurred_at", "-id"],
+                condition=Q(signed_at__isnull=False),
+                name="journal_signed_by_client",
+            ),
             models.Index(fields=["client", "author"], name="journal_by_client_author"),
             models.Index(fields=["goal"], name="journal_by_goal"),
             models.Index(fields=["plan_item"], name="journal_by_plan_item"),

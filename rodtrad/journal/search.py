@@ -1,7 +1,8 @@
 """Full-text search of journal entries in Swedish, one implementation per database.
 
-PostgreSQL: to_tsvector('swedish', text) with a GIN index (migration 0003) and a prefix
-tsquery, so "laga" finds "lagade" both by stemming and by prefix; ts_headline marks the hits.
+PostgreSQL: the Swedish tsvector stored with each entry (migration 0005) and a prefix tsquery,
+so "laga" finds "lagade" both by stemming and by prefix; ts_headline marks the hits. A search is
+always within one client's journal, which the client index narrows first.
 SQLite: the FTS5 table journal_entry_fts (migration 0003) with prefix terms, no stemming;
 highlight() marks the hits.
 
@@ -12,8 +13,9 @@ marks turned into <mark> elements, so no user text is ever marked safe unescaped
 
 import re
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.db import connection
+from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -50,9 +52,13 @@ def matching(queryset, query: str):
     if not words:
         return queryset
     if connection.vendor == "postgresql":
-        vector = SearchVector("text", config="swedish")
-        return queryset.annotate(_text_vector=vector).filter(
-            _text_vector=SearchQuery(_tsquery(words), config="swedish", search_type="raw")
+        # The stored column is not a model field: SQLite has no tsvector to give it.
+        return queryset.filter(
+            RawSQL(
+                "journal_entry.search_vector @@ to_tsquery('swedish'::regconfig, %s)",
+                [_tsquery(words)],
+                output_field=BooleanField(),
+            )
         )
     return queryset.filter(
         pk__in=RawSQL("SELECT rowid FROM journal_entry_fts WHERE journal_entry_fts MATCH %s", [_fts5_query(words)])

@@ -17,9 +17,8 @@ from rodtrad.clients.models import add_months
 from rodtrad.plans.models import Goal, Plan, PlanItem, PlanPeriod, Risk, RiskAssessment, SectionTemplate
 from rodtrad.plans.rules import compose_goal
 
-from . import plan_texts
+from . import bulk, plan_texts
 from .register import PERSONAL_GOALS
-from .register_rows import bulk
 from .text import PRONOUNS
 
 NEW_ORDER_DAYS = 40
@@ -100,7 +99,8 @@ def _text(template, client):
 def _period_row(rng, period, now):
     client, contact = period.client, period.client.contact
     starts = period.starts_on
-    row = PlanPeriod(
+    row = bulk.row(
+        PlanPeriod,
         plan_id=period.plan_pk,
         starts_on=starts,
         previous_id=period.previous.pk if period.previous else None,
@@ -131,7 +131,9 @@ def _period_row(rng, period, now):
 def write(rng, register, chains, today, now):
     """Plans, then the periods level by level (a period points at the one before), with their
     items, goals and risk assessments."""
-    plans = bulk(Plan, [Plan(client_id=chain[0].client.pk, unit_id=chain[0].order.unit.pk) for chain in chains])
+    plans = bulk.insert(
+        Plan, [bulk.row(Plan, client_id=chain[0].client.pk, unit_id=chain[0].order.unit.pk) for chain in chains]
+    )
     for chain, plan in zip(chains, plans, strict=True):
         for period in chain:
             period.plan_pk = plan.pk
@@ -140,7 +142,9 @@ def write(rng, register, chains, today, now):
     with translation.override("sv"):
         for level in range(max(len(chain) for chain in chains) if chains else 0):
             periods = [chain[level] for chain in chains if len(chain) > level]
-            for period, row in zip(periods, bulk(PlanPeriod, [_period_row(rng, p, now) for p in periods]), strict=True):
+            for period, row in zip(
+                periods, bulk.insert(PlanPeriod, [_period_row(rng, p, now) for p in periods]), strict=True
+            ):
                 period.pk = row.pk
             _write_items(rng, periods, sections)
             _write_risks(rng, periods)
@@ -160,7 +164,8 @@ def _write_items(rng, periods, sections):
         for position, template in enumerate(period.templates):
             title, does_alone, support_wanted, how_wanted = template[1:5]
             items.append(
-                PlanItem(
+                bulk.row(
+                    PlanItem,
                     period_id=period.pk,
                     section_id=sections[template[0]],
                     order_id=period.order.pk,
@@ -174,12 +179,12 @@ def _write_items(rng, periods, sections):
             )
             owners.append((period, template))
     goals, goal_owners = [], []
-    for (period, template), item in zip(owners, bulk(PlanItem, items), strict=True):
+    for (period, template), item in zip(owners, bulk.insert(PlanItem, items), strict=True):
         period.items.append([item.pk, None, template])
         if template[5]:
             goals.append(_goal(period, item.pk, template[5]))
             goal_owners.append(period.items[-1])
-    for owner, goal in zip(goal_owners, bulk(Goal, goals), strict=True):
+    for owner, goal in zip(goal_owners, bulk.insert(Goal, goals), strict=True):
         owner[1] = goal.pk
 
 
@@ -204,7 +209,8 @@ def _goal(period, item_pk, goal_template):
     kind, what, how_often, support, why = goal_template
     by_when = add_months(period.starts_on, 12) - datetime.timedelta(days=1)
     sentence = _sentence_template(goal_template).replace(_date_text(SENTINEL_DATE), _date_text(by_when))
-    return Goal(
+    return bulk.row(
+        Goal,
         item_id=item_pk,
         goal_type=kind,
         what=what,
@@ -225,7 +231,8 @@ def _write_risks(rng, periods):
         client, contact = period.client, period.client.contact
         no_risks = rng.random() < 0.75
         assessments.append(
-            RiskAssessment(
+            bulk.row(
+                RiskAssessment,
                 period_id=period.pk,
                 assessed_on=period.starts_on,
                 team=f"{contact.name} ({contact.title.lower()}), {client.home.managers[0].name} (enhetschef)",
@@ -236,12 +243,13 @@ def _write_risks(rng, periods):
         )
         with_risk.append(None if no_risks else period)
     risks = []
-    for period, assessment in zip(with_risk, bulk(RiskAssessment, assessments), strict=True):
+    for period, assessment in zip(with_risk, bulk.insert(RiskAssessment, assessments), strict=True):
         if period is None:
             continue
         description, actions, consequence, likelihood = rng.choice(plan_texts.RISKS)
         risks.append(
-            Risk(
+            bulk.row(
+                Risk,
                 assessment_id=assessment.pk,
                 item_id=period.items[0][0],
                 description=_text(description, period.client),
@@ -252,4 +260,4 @@ def _write_risks(rng, periods):
                 follow_up_on=add_months(period.starts_on, 6),
             )
         )
-    bulk(Risk, risks)
+    bulk.insert(Risk, risks)

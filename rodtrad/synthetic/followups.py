@@ -10,8 +10,7 @@ from rodtrad.followup.models import Answer, GoalFollowUp, Review
 from rodtrad.oversight import dates
 from rodtrad.oversight.models import LogReview
 
-from . import plan_texts
-from .register_rows import bulk
+from . import bulk, plan_texts
 from .text import PRONOUNS
 
 ON_TIME = 0.88
@@ -38,13 +37,13 @@ def write(rng, chains, today):
                 reviews.append(_review(rng, period, period_after(chain, period)))
                 reviewed.append(period)
     follow_ups = []
-    for period, review in zip(reviewed, bulk(Review, reviews), strict=True):
+    for period, review in zip(reviewed, bulk.insert(Review, reviews), strict=True):
         follow_ups += _review_rows(rng, period, review)
     for chain in chains:
         current = [p for p in chain if p.established and not p.superseded]
         for period in current:
             follow_ups += _during_period(rng, period, today)
-    bulk(GoalFollowUp, follow_ups)
+    bulk.insert(GoalFollowUp, follow_ups)
 
 
 def period_after(chain, period):
@@ -54,7 +53,8 @@ def period_after(chain, period):
 def _review(rng, period, following):
     client, contact = period.client, period.client.contact
     finished = following.starts_on - datetime.timedelta(days=rng.randint(1, 10))
-    return Review(
+    return bulk.row(
+        Review,
         period_id=period.pk,
         started_at=_at(finished - datetime.timedelta(days=rng.randint(0, 6)), 10),
         started_by_id=contact.pk,
@@ -83,7 +83,8 @@ def _review_rows(rng, period, review):
     for item_pk, goal_pk, _template in period.items:
         answer = _answer(rng) if goal_pk else Answer.NOT_APPLICABLE
         rows.append(
-            GoalFollowUp(
+            bulk.row(
+                GoalFollowUp,
                 item_id=item_pk,
                 goal_id=goal_pk,
                 review_id=review.pk,
@@ -112,7 +113,8 @@ def _during_period(rng, period, today):
             finished = answer == Answer.FULLY and rng.random() < 0.5
             following = None if finished else done_on + datetime.timedelta(days=rng.randint(90, 180))
             rows.append(
-                GoalFollowUp(
+                bulk.row(
+                    GoalFollowUp,
                     item_id=item_pk,
                     goal_id=goal_pk,
                     followed_up_on=done_on,
@@ -142,11 +144,12 @@ def write_log_reviews(rng, register, today, now):
                 reviews.append(_log_review(rng, unit, manager, month.replace(day=rng.randint(1, 20))))
         if today.day > 1 and rng.random() < 0.5:
             reviews.append(_log_review(rng, unit, manager, today.replace(day=rng.randint(1, today.day - 1))))
-    bulk(LogReview, reviews)
+    bulk.insert(LogReview, reviews)
 
 
 def _log_review(rng, unit, manager, day):
-    return LogReview(
+    return bulk.row(
+        LogReview,
         unit_id=unit.pk,
         reviewed_by_id=manager.pk,
         reviewed_at=_at(day, 9),

@@ -47,7 +47,7 @@ def without_indexes(cursor, table: str, write, *, enabled: bool = True, watcher=
     for index, _definition in indexes:
         cursor.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(index)))
     yield
-    # The full-text index takes longest; it goes first so that its time is seen early.
+    # A full-text (GIN) index, where there is one, takes longest: it goes first, so that its time is seen early.
     for index, definition in sorted(indexes, key=lambda found: "gin" not in found[1].lower()):
         if watcher is not None:
             watcher.label = index
@@ -93,7 +93,7 @@ class IndexProgress:
     """Reports, from a second connection, how far the main connection's CREATE INDEX has got
     (pg_stat_progress_create_index): the table scan is most of the time of a big build."""
 
-    def __init__(self, connection_params: dict, backend_pid: int, write, every: float = EVERY_SECONDS):
+    def __init__(self, connection_params: dict, backend_pid: int, write, every: float = EVERY_SECONDS * 4):
         self.params = {
             k: v for k, v in connection_params.items() if k in ("dbname", "user", "host", "port", "password")
         }

@@ -2,22 +2,19 @@
 
 Sizes follow a mid-sized Swedish municipality: most clients have home care or housing support
 under SoL in units of about eighty, a quarter live in LSS group homes of six, a few children in
-children's homes, and many group-home residents go to a daily activity as well. Every row is made
-in memory first and written with bulk_create, a few thousand at a time."""
+children's homes, and many group-home residents go to a daily activity as well. This module plans
+it all in memory (records.py); register_rows.py writes it."""
 
 import datetime
 import itertools
 import math
 
 from rodtrad.accounts.models import Unit
-from rodtrad.clients.models import (
-    Client,
-)
+from rodtrad.clients.models import Client
 
 from . import known, people, words
 from .records import Staff, SynthClient, SynthOrder, SynthUnit
 
-BATCH = 2000
 HOME_CARE, GROUP_HOME, DAILY = Unit.Kind.SOL_HOME_CARE, Unit.Kind.LSS_GROUP_HOME, Unit.Kind.LSS_DAILY_ACTIVITY
 SIZES = {HOME_CARE: 80, GROUP_HOME: 6, DAILY: 24}
 GROUP_HOME_SHARE, CHILD_SHARE = 0.28, 0.03
@@ -51,6 +48,7 @@ class Register:
 
     def __init__(self):
         self.units, self.staff, self.clients, self.managers = [], [], [], []
+        self.life_areas = []  # the plan sections a journal entry may be linked to, set by care_plans
 
 
 def _unit_count(clients: int, kind: str) -> int:

@@ -18,8 +18,7 @@ from rodtrad.clients.models import (
     Service,
 )
 
-from . import known, words
-from .bulk import insert
+from . import bulk, known, words
 from .register import FICTION_PHONES, LANGUAGES, PERSONAL_GOALS, SERVICES
 
 CASE_OFFICER = {"LSS": ("LSS-handläggare", "08-123 456 10"), "SoL": ("Biståndshandläggare", "08-123 456 20")}
@@ -36,21 +35,21 @@ AAC = (
 FILE_DUE_DAYS = 61
 
 
-bulk = insert
-
-
 def write_units_and_staff(register, extra_memberships):
     organisation = Organisation.objects.create(name=known.ORGANISATION)
-    units = bulk(Unit, [Unit(organisation=organisation, name=u.name, kind=u.kind) for u in register.units])
+    units = bulk.insert(
+        Unit, [bulk.row(Unit, organisation_id=organisation.pk, name=u.name, kind=u.kind) for u in register.units]
+    )
     for synth, unit in zip(register.units, units, strict=True):
         synth.pk = unit.pk
     # One hash for everyone: hashing thousands of users one by one would take minutes.
     password = make_password(known.PASSWORD)
     people = register.managers + register.staff
-    users = bulk(
+    users = bulk.insert(
         User,
         [
-            User(
+            bulk.row(
+                User,
                 username=p.username,
                 first_name=p.first_name,
                 last_name=p.last_name,
@@ -65,10 +64,12 @@ def write_units_and_staff(register, extra_memberships):
         person.pk = user.pk
     memberships = []
     for unit in register.units:
-        memberships += [Membership(user_id=m.pk, unit_id=unit.pk, role=Membership.Role.MANAGER) for m in unit.managers]
+        memberships += [
+            bulk.row(Membership, user_id=m.pk, unit_id=unit.pk, role=Membership.Role.MANAGER) for m in unit.managers
+        ]
         members = {s.pk for s in unit.staff + extra_memberships.get(unit.number, [])}
-        memberships += [Membership(user_id=pk, unit_id=unit.pk) for pk in sorted(members)]
-    bulk(Membership, memberships)
+        memberships += [bulk.row(Membership, user_id=pk, unit_id=unit.pk) for pk in sorted(members)]
+    bulk.insert(Membership, memberships)
 
 
 def write_clients(rng: random.Random, register, today):
@@ -79,7 +80,8 @@ def write_clients(rng: random.Random, register, today):
         synth.protected = not synth.heavy and rng.random() < 0.01
         group_home = synth.home.kind == Unit.Kind.LSS_GROUP_HOME
         clients.append(
-            Client(
+            bulk.row(
+                Client,
                 first_name=synth.first_name,
                 last_name=synth.last_name,
                 identity_kind=synth.identity_kind,
@@ -95,7 +97,7 @@ def write_clients(rng: random.Random, register, today):
                 aac=rng.choice(AAC) if group_home and rng.random() < 0.2 else "",
             )
         )
-    for synth, client in zip(register.clients, bulk(Client, clients), strict=True):
+    for synth, client in zip(register.clients, bulk.insert(Client, clients), strict=True):
         synth.pk = client.pk
     _write_orders(rng, register, services, today)
     _write_people_around(rng, register, today)
@@ -117,7 +119,8 @@ def _write_orders(rng, register, services, today):
             first, last = rng.choice(words.FEMALE_NAMES + words.MALE_NAMES), rng.choice(words.LAST_NAMES)
             sent_on = _file_sent(rng, order.ended_on, today)
             orders.append(
-                Order(
+                bulk.row(
+                    Order,
                     client_id=client.pk,
                     unit_id=order.unit.pk,
                     service_id=services[law, name],
@@ -136,7 +139,7 @@ def _write_orders(rng, register, services, today):
                 )
             )
             synth_orders.append(order)
-    for synth, order in zip(synth_orders, bulk(Order, orders), strict=True):
+    for synth, order in zip(synth_orders, bulk.insert(Order, orders), strict=True):
         synth.pk = order.pk
 
 
@@ -144,29 +147,38 @@ def _write_people_around(rng, register, today):
     """Contact persons, relatives and representatives, rights to protected details, consents."""
     contact_persons, contacts, grants, consents = [], [], [], []
     for client in register.clients:
-        contact_persons.append(ContactPerson(client_id=client.pk, user_id=client.contact.pk, since=client.start))
+        contact_persons.append(
+            bulk.row(ContactPerson, client_id=client.pk, user_id=client.contact.pk, since=client.start)
+        )
         if client.daily is not None and client.daily.staff and rng.random() < 0.3:
             daily_contact = rng.choice(client.daily.staff)
-            contact_persons.append(ContactPerson(client_id=client.pk, user_id=daily_contact.pk, since=client.start))
+            contact_persons.append(
+                bulk.row(ContactPerson, client_id=client.pk, user_id=daily_contact.pk, since=client.start)
+            )
         if client.protected:
             grants.append(
-                ProtectedDetailsGrant(
-                    client_id=client.pk, user_id=client.contact.pk, granted_by_id=client.home.managers[0].pk
+                bulk.row(
+                    ProtectedDetailsGrant,
+                    client_id=client.pk,
+                    user_id=client.contact.pk,
+                    granted_by_id=client.home.managers[0].pk,
                 )
             )
         contacts += _contacts(rng, client)
         if rng.random() < 0.25:
             consents.append(_consent(rng, client, today))
-    bulk(ContactPerson, contact_persons)
-    bulk(ProtectedDetailsGrant, grants)
-    bulk(ClientContact, contacts)
-    saved = bulk(Consent, [consent for consent, _reviewed in consents])
+    bulk.insert(ContactPerson, contact_persons)
+    bulk.insert(ProtectedDetailsGrant, grants)
+    bulk.insert(ClientContact, contacts)
+    saved = bulk.insert(Consent, [consent for consent, _reviewed in consents])
     reviews = [
-        ConsentReview(consent_id=consent.pk, reviewed_on=reviewed, reviewed_by_id=consent.recorded_by_id, note=note)
+        bulk.row(
+            ConsentReview, consent_id=consent.pk, reviewed_on=reviewed, reviewed_by_id=consent.recorded_by_id, note=note
+        )
         for consent, (_c, (reviewed, note)) in zip(saved, consents, strict=True)
         if reviewed is not None
     ]
-    bulk(ConsentReview, reviews)
+    bulk.insert(ConsentReview, reviews)
 
 
 def _contacts(rng, client):
@@ -178,7 +190,8 @@ def _contacts(rng, client):
             else rng.choice(("mamma", "pappa", "syster", "bror", "dotter", "son"))
         )
         found.append(
-            ClientContact(
+            bulk.row(
+                ClientContact,
                 client_id=client.pk,
                 kind=ClientContact.Kind.RELATIVE,
                 name=f"{rng.choice(words.FEMALE_NAMES + words.MALE_NAMES)} {client.last_name}",
@@ -189,7 +202,8 @@ def _contacts(rng, client):
         )
     if not client.is_child and rng.random() < 0.15:
         found.append(
-            ClientContact(
+            bulk.row(
+                ClientContact,
                 client_id=client.pk,
                 kind=rng.choice(
                     (ClientContact.Kind.GOOD_MAN, ClientContact.Kind.GOOD_MAN, ClientContact.Kind.ADMINISTRATOR)
@@ -208,7 +222,8 @@ def _consent(rng, client, today):
     relative = rng.choice(words.RELATIVES)
     days = max(1, (today - client.start).days)
     given_on = client.start + datetime.timedelta(days=rng.randrange(days))
-    consent = Consent(
+    consent = bulk.row(
+        Consent,
         client_id=client.pk,
         scope=scope.format(rel=f"sin {relative}"),
         share_with=share_with.format(rel=relative.capitalize()),

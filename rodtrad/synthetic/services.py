@@ -56,7 +56,6 @@ def seed(*, clients: int, entries: int, seed: int = 1, force: bool = False, writ
     with transaction.atomic():
         with Step(write, "register (units, staff, clients, orders, contacts, consents)"):
             plan = register.Register()
-            plan.today = today
             plan.units, shares = register.plan_units(rng, clients)
             register.make_clients(rng, plan, shares, today)
             extra = register.staff_units(rng, plan)

@@ -3,6 +3,7 @@ SQL does. Drafts stay editable. Objections are never changed."""
 
 import pytest
 from django.db import connection, transaction
+from django.db.models import Q
 from django.db.utils import DatabaseError
 from django.utils import timezone
 
@@ -121,6 +122,6 @@ def test_postgresql_refuses_changing_an_objection_even_in_raw_sql(objection, sta
     assert Objection.objects.get(pk=objection.pk).text == "Jag gick inte på bio."
 
 
-def test_the_journal_is_indexed_for_reading_a_client_newest_first():
-    indexed = {tuple(index.fields) for index in Entry._meta.indexes}
-    assert ("client", "-occurred_at") in indexed
+def test_the_journal_is_indexed_for_reading_a_clients_signed_entries_newest_first():
+    indexed = {tuple(index.fields): index.condition for index in Entry._meta.indexes}
+    assert indexed[("client", "-occurred_at", "-id")] == Q(signed_at__isnull=False)
