@@ -76,6 +76,7 @@ def find_subjects(search_word: str) -> Subjects:
     unit = (
         Unit.objects.filter(orders__client=client, orders__ended_on__isnull=True)
         .filter(memberships__user=users["manager"], memberships__role=Membership.Role.MANAGER)
+        .order_by("pk")
         .first()
     )
     if unit is None:
@@ -104,8 +105,10 @@ class SignedIn:
 
     def __init__(self, user=None):
         self.browser = Browser(enforce_csrf_checks=True)
+        self.username = "anonymous"
         if user is not None:
             self.browser.force_login(user)
+            self.username = user.username
 
     def get(self, url, *, expect=200, **params):
         return self._check(self.browser.get(url, params, secure=True), url, expect)
@@ -129,7 +132,7 @@ class EntryWrite:
     (untimed, before each repetition), then the request that signs it is the one measured."""
 
     def __init__(self, staff: SignedIn, client: Client):
-        self.staff, self.client = staff, client
+        self.staff = staff
         self.new_url = reverse("journal:new", args=[client.pk])
         self.staff.get(self.new_url)  # the form page, which also sets the CSRF cookie
         self.sign_url = None
@@ -147,13 +150,14 @@ class EntryWrite:
             raise BenchError(f"Saving the draft led to {self.sign_url}, not to signing.")
 
     def run(self):
-        self.staff.post(self.sign_url, {})
+        signed = self.staff.post(self.sign_url, {})["Location"]
+        if not self.sign_url.startswith(signed):
+            raise BenchError(f"Signing led to {signed}, not to the signed entry.")
 
 
 def cases(subjects: Subjects, *, reps: int, warmup: int) -> list[Case]:
     client, period = subjects.client, subjects.period
     anonymous, staff, manager = SignedIn(), SignedIn(subjects.staff), SignedIn(subjects.manager)
-    journal_url = reverse("journal:list", args=[client.pk])
     pdf_url = reverse("documents:plan_final", args=[client.pk, subjects.established.pk])
     write = EntryWrite(staff, client)
     other_clients = assistant.other_client_names(client, subjects.staff)
@@ -164,25 +168,43 @@ def cases(subjects: Subjects, *, reps: int, warmup: int) -> list[Case]:
         if response["Content-Type"] != "application/pdf":
             raise BenchError(f"{pdf_url} answered {response['Content-Type']}.")
 
-    def page(browser, name, *args, **params):
+    def page(case, browser, name, *args, **params):
         url = reverse(name, args=args)
-        return lambda: browser.get(url, **params)
+        query = "&".join(f"{key}={value}" for key, value in params.items())
+        what = f"GET {url}{'?' + query if query else ''} as {browser.username}"
+        return Case(case, lambda: browser.get(url, **params), reps=reps, warmup=warmup, what=what)
 
-    pdf_reps = max(3, reps // 5)
+    def writing_check():
+        check_journal(WRITING_TEXT, other_clients=other_clients, client_name=str(client))
+
     return [
-        Case("sign_in", page(anonymous, "accounts:login"), reps=reps, warmup=warmup),
-        Case("my_clients", page(staff, "clients:my_clients"), reps=reps, warmup=warmup),
-        Case("client_overview", page(staff, "clients:detail", client.pk), reps=reps, warmup=warmup),
-        Case("journal", lambda: staff.get(journal_url), reps=reps, warmup=warmup),
-        Case("journal_search", lambda: staff.get(journal_url, q=subjects.search_word), reps=reps, warmup=warmup),
-        Case("dashboard", page(manager, "oversight:dashboard", enhet=subjects.unit.pk), reps=reps, warmup=warmup),
-        Case("plan", page(staff, "plans:period", client.pk, period.pk), reps=reps, warmup=warmup),
-        Case("plan_pdf", pdf, reps=pdf_reps, warmup=min(2, warmup)),
-        Case("entry_write", write.run, prepare=write.prepare, reps=reps, warmup=warmup),
+        page("sign_in", anonymous, "accounts:login"),
+        page("my_clients", staff, "clients:my_clients"),
+        page("client_overview", staff, "clients:detail", client.pk),
+        page("journal", staff, "journal:list", client.pk),
+        page("journal_search", staff, "journal:list", client.pk, q=subjects.search_word),
+        page("dashboard", manager, "oversight:dashboard", enhet=subjects.unit.pk),
+        page("plan", staff, "plans:period", client.pk, period.pk),
+        Case(
+            "plan_pdf",
+            pdf,
+            reps=max(3, reps // 5),
+            warmup=min(2, warmup),
+            what=f"GET {pdf_url} as {staff.username} (the slutdokument of an established period)",
+        ),
+        Case(
+            "entry_write",
+            write.run,
+            prepare=write.prepare,
+            reps=reps,
+            warmup=warmup,
+            what=f"POST …/journal/<new draft>/signera/ as {staff.username}; the draft saved before, untimed",
+        ),
         Case(
             "writing_check",
-            lambda: check_journal(WRITING_TEXT, other_clients=other_clients, client_name=str(client)),
+            writing_check,
             reps=reps * 10,
             warmup=warmup * 4,
+            what=f"rodtrad.writing.check_journal on 1,000 characters with {len(other_clients)} other clients' names",
         ),
     ]

@@ -18,7 +18,7 @@ Environment:
 
 An empty database is migrated and filled by `manage.py seed_synthetic` at the asked scale; one
 already holding synthetic data at that scale is reused (the bench's own entries, about
-BENCH_REPS + BENCH_WARMUP a run, are allowed for). Any other data is refused rather than
+BENCH_REPS + BENCH_WARMUP + 3 a run, are allowed for). Any other data is refused rather than
 measured or overwritten. The requests run in this process through django.test.Client with the
 production settings (rodtrad.settings.bench): sessions, CSRF, access checks and audit events
 included. Wall time, CPU time (this process: on SQLite the database's work too, on PostgreSQL
@@ -79,7 +79,7 @@ def configure() -> dict:
 def benchmark(options: dict, prepared: dict) -> dict:
     """Measure every case on the prepared database; the figures as var/bench.json holds them."""
     from bench import data, report
-    from bench.measure import measure
+    from bench.measure import QUERY_PASSES, measure
     from bench.page_cases import cases, find_subjects
 
     subjects = find_subjects(data.SEARCH_WORD)
@@ -91,14 +91,14 @@ def benchmark(options: dict, prepared: dict) -> dict:
     results = []
     measured = cases(subjects, reps=options["reps"], warmup=options["warmup"])
     for case in measured:
-        print(f"  {case.name} …", end="", flush=True)
-        results.append(measure(case))
+        print(f"  {case.name}: {case.what} …", end="", flush=True)
+        results.append(measure(case, query_passes=options.get("query_passes", QUERY_PASSES)))
         print(f" {results[-1].p95_ms:.1f} ms p95", flush=True)
     meta["load_average_after"] = list(os.getloadavg())
     figures = report.figures(results, BUDGETS_MS, meta)
     print()
     print(report.table(figures, BUDGETS_MS))
-    report.slow_queries(results, figures, explain=options["explain"])
+    report.slow_queries(results, figures, explain=options.get("explain", False))
     if options.get("profile"):
         report.profiles(measured, figures)
     return figures
