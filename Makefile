@@ -6,7 +6,7 @@ PORT ?= 8000
 DJANGO_SETTINGS_MODULE ?= rodtrad.settings.development
 export DJANGO_SETTINGS_MODULE
 
-.PHONY: run test install lint format messages e2e-deps clean
+.PHONY: run test install lint format messages e2e-deps clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ format: install
 messages: install
 	$(BIN)/python manage.py makemessages --locale sv --no-obsolete --add-location file
 	$(BIN)/python manage.py compilemessages --locale sv
+
+# The page benchmark (issue 8): BENCH_CLIENTS, BENCH_ENTRIES and DATABASE_URL choose the data,
+# which is seeded when the database is empty; the figures go to var/bench.json. bench/pages.py says more.
+bench: install
+	DJANGO_SETTINGS_MODULE=rodtrad.settings.bench $(BIN)/python bench/pages.py
 
 clean:
 	rm -rf $(VENV) node_modules var/static .pytest_cache

@@ -5,12 +5,21 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import caches
 
 from rodtrad.accounts.models import Membership
 from rodtrad.plans import services as plans
 
 from . import plan_data
 from .factories import MembershipFactory, UnitFactory, UserFactory, client_at
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Each test starts with empty caches: the ids of its rows are another test's ids too."""
+    yield
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
 
 
 @pytest.fixture

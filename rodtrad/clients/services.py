@@ -55,14 +55,19 @@ def current_orders(client: Client, day=None):
     return client.orders.current_on(day or timezone.localdate()).select_related("service", "unit")
 
 
-def is_closed(client: Client) -> bool:
-    """A client with no open order: the record is read-only and retention has started."""
+def is_closed(client: Client, orders=None) -> bool:
+    """A client with no open order: the record is read-only and retention has started.
+    `orders`, every order of the client when the caller has them already, saves the query."""
+    if orders is not None:
+        return all(order.ended_on is not None for order in orders)
     return not client.orders.filter(ended_on__isnull=True).exists()
 
 
-def retention_counted_from(client: Client):
+def retention_counted_from(client: Client, orders=None):
     """The day the last order ended; SoL records are culled five years after the last entry,
-    LSS records are kept, and the authority decides on both."""
-    if not is_closed(client):
+    LSS records are kept, and the authority decides on both. `orders` as for is_closed."""
+    if not is_closed(client, orders):
         return None
+    if orders is not None:
+        return max((order.ended_on for order in orders), default=None)
     return client.orders.order_by("-ended_on").values_list("ended_on", flat=True).first()

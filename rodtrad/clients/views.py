@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rodtrad.accounts.roles import is_manager
-from rodtrad.followup.queries import current_goals, goals_due, with_follow_up_state
+from rodtrad.followup.queries import due_among, with_follow_up_state
 from rodtrad.journal import services as journal
 from rodtrad.journal.models import Entry
 from rodtrad.oversight import todo
@@ -40,7 +40,7 @@ def my_clients(request):
     page = Paginator(clients.in_swedish_order(), CLIENTS_PER_PAGE).get_page(request.GET.get("sida"))
     access.record_list(request, object_type="client_list", detail=query)
     template = "clients/_client_list.html" if request.htmx else "clients/my_clients.html"
-    context = {"page": page, "query": query, "can_register": is_manager(request.user), "nav": "clients"}
+    context = {"page": page, "query": query, "nav": "clients"}
     if not request.htmx:
         context["todo"] = todo.rows_for(request.user)
     response = render(request, template, context)
@@ -54,7 +54,8 @@ def client_detail(request, client_id):
     orders = list(client.orders.select_related("service", "unit", "file_sent_by"))
     consents = list(client.consents.prefetch_related(Prefetch("reviews", queryset=ConsentReview.objects.all())))
     contact_persons = ContactPerson.objects.filter(client=client).select_related("user")
-    current_periods, latest_established = _plan_periods(client)
+    periods = _plan_periods(client)
+    current_periods, latest_established = _newest(periods)
     today = timezone.localdate()
     last_month = today.replace(day=1) - timedelta(days=1)
     return render(
@@ -71,28 +72,25 @@ def client_detail(request, client_id):
                 consents=consents,
                 latest_established=latest_established,
                 newest_periods=current_periods,
-                # The same query as the managers' dashboard, so both count the same goals.
-                goals_due=goals_due(
-                    current_goals(Goal.objects.filter(item__period__plan__client=client)),
-                    on=today + timedelta(days=1),
-                ).select_related("item__period__plan"),
+                # The goals the managers' dashboard counts (followup.queries.goals_due), found
+                # among the periods loaded above with the same follow-up state.
+                goals_due=due_among(periods, on=today + timedelta(days=1)),
                 last_month_missing=journal.needs_monthly_note(client, day=last_month),
                 today=today,
             ),
             "latest_entries": Entry.objects.filter(client=client).signed().order_by("-occurred_at")[:5],
             "current_periods": current_periods,
             "active_consents": [consent for consent in consents if consent.is_active],
-            "is_closed": services.is_closed(client),
-            "retention_from": services.retention_counted_from(client),
-            "can_manage": is_manager(request.user),
+            "is_closed": services.is_closed(client, orders),
+            "retention_from": services.retention_counted_from(client, orders),
             "today": today,
         },
     )
 
 
 def _plan_periods(client):
-    """Per plan: the newest period (what staff work from) and the newest established one."""
-    periods = (
+    """Every period of the client's plans, newest first per plan, with items and goals."""
+    return list(
         PlanPeriod.objects.filter(plan__client=client)
         .select_related("plan__unit")
         .prefetch_related(
@@ -105,6 +103,10 @@ def _plan_periods(client):
         )
         .order_by("plan_id", "-starts_on", "-pk")
     )
+
+
+def _newest(periods):
+    """Per plan: the newest period (what staff work from) and the newest established one."""
     current, established = {}, {}
     for period in periods:
         current.setdefault(period.plan_id, period)

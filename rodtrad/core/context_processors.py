@@ -8,7 +8,9 @@ def _memberships(user):
 
 
 def signed_in_user(request):
-    """The user's units for the header, fetched once and only if a template asks."""
+    """The user's units for the header, and whether they manage one (for the header and for what
+    a page offers a manager, such as the client overview's links), fetched once and only if a
+    template asks. The views that act for managers check the role themselves."""
     memberships = SimpleLazyObject(lambda: _memberships(request.user))
     return {
         "user_memberships": memberships,

@@ -53,6 +53,21 @@ def current_goals(goals):
     return goals.filter(item__period__status=PlanPeriod.Status.ESTABLISHED, item__period__next_period__isnull=True)
 
 
+def due_among(periods, *, on):
+    """goals_due(current_goals(...), on=on) over periods already in hand: `periods` is every period
+    of the plans concerned, each with its items and their goals prefetched through
+    with_follow_up_state. The same goals, found without another query (the client overview)."""
+    replaced = {period.previous_id for period in periods if period.previous_id is not None}
+    return [
+        goal
+        for period in periods
+        if period.status == PlanPeriod.Status.ESTABLISHED and period.pk not in replaced
+        for item in period.items.all()
+        for goal in item.goals.all()
+        if goal.follow_up_due_on is not None and goal.follow_up_due_on < on
+    ]
+
+
 class _TwelveMonthsLater(Func):
     """A date twelve months on, with 29 February landing on 28 February, exactly as
     clients.models.add_months(day, 12) does in Python."""

@@ -4,6 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rodtrad.accounts.models import User
+from rodtrad.core.choices import ReadOnceChoiceIterator
+from rodtrad.core.widgets import QuickSelect
 
 from . import plan_links
 from .models import Category, Entry
@@ -25,16 +27,22 @@ def posted(request):
 
 
 class ItemField(forms.ModelChoiceField):
+    iterator = ReadOnceChoiceIterator
+
     def label_from_instance(self, item):
         return plan_links.item_label(item)
 
 
 class GoalField(forms.ModelChoiceField):
+    iterator = ReadOnceChoiceIterator
+
     def label_from_instance(self, goal):
         return plan_links.goal_label(goal)
 
 
 class AuthorField(forms.ModelChoiceField):
+    iterator = ReadOnceChoiceIterator
+
     def label_from_instance(self, user):
         return user.name_with_title
 
@@ -141,10 +149,12 @@ class FilterForm(forms.Form):
     q = forms.CharField(label=_("Search the text"), required=False, max_length=100)
     fran = forms.DateField(label=_("From"), required=False, widget=DATE_INPUT)
     till = forms.DateField(label=_("To"), required=False, widget=DATE_INPUT)
-    kategori = forms.ChoiceField(label=_("Kind of entry"), required=False)
-    insats = ItemField(label=_("Plan item"), queryset=None, required=False, empty_label=_("All"))
-    mal = GoalField(label=_("Goal"), queryset=None, required=False, empty_label=_("All"))
-    skribent = AuthorField(label=_("Written by"), queryset=None, required=False, empty_label=_("Everyone"))
+    kategori = forms.ChoiceField(label=_("Kind of entry"), required=False, widget=QuickSelect)
+    insats = ItemField(label=_("Plan item"), queryset=None, required=False, empty_label=_("All"), widget=QuickSelect)
+    mal = GoalField(label=_("Goal"), queryset=None, required=False, empty_label=_("All"), widget=QuickSelect)
+    skribent = AuthorField(
+        label=_("Written by"), queryset=None, required=False, empty_label=_("Everyone"), widget=QuickSelect
+    )
 
     def __init__(self, *args, client, **kwargs):
         super().__init__(*args, **kwargs)

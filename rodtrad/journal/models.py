@@ -52,8 +52,9 @@ class EntryQuerySet(models.QuerySet):
 
 
 class Entry(models.Model):
+    # Indexed by journal_by_client_author and journal_signed_by_client, which both begin with it.
     client = models.ForeignKey(
-        Client, on_delete=models.PROTECT, related_name="journal_entries", verbose_name=_("client")
+        Client, on_delete=models.PROTECT, related_name="journal_entries", verbose_name=_("client"), db_index=False
     )
     category = models.CharField(_("category"), max_length=20, choices=Category.choices, blank=True)
     occurred_at = models.DateTimeField(_("when it happened"), default=timezone.now)
@@ -140,15 +141,18 @@ class Entry(models.Model):
             models.Index(
                 fields=["client", "-occurred_at", "-id"],
                 condition=Q(signed_at__isnull=False),
+                # The writers of a client's journal (its filter) read from the index alone.
+                include=["author"],
                 name="journal_signed_by_client",
             ),
             models.Index(fields=["client", "author"], name="journal_by_client_author"),
-            models.Index(fields=["goal"], name="journal_by_goal"),
-            models.Index(fields=["plan_item"], name="journal_by_plan_item"),
             # Drafts are few among millions of signed entries: the oversight rules find those left
             # unsigned for days, a writer's own or all of a unit's, through this partial index.
             models.Index(
                 fields=["author", "created_at"], condition=Q(signed_at__isnull=True), name="journal_drafts_by_author"
+            ),
+            models.Index(
+                fields=["client", "created_at"], condition=Q(signed_at__isnull=True), name="journal_drafts_by_client"
             ),
         ]
 
@@ -170,6 +174,13 @@ class Entry(models.Model):
     @property
     def is_signed(self):
         return self.signed_at is not None
+
+    @property
+    def is_corrected(self):
+        """A signed correction exists. journal.queries.with_details prefetches them for lists."""
+        if hasattr(self, "signed_corrections"):
+            return bool(self.signed_corrections)
+        return self.corrections.signed().exists()
 
     @property
     def is_correction(self):

@@ -3,7 +3,7 @@ a slow connection deserves."""
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from .models import Entry, Objection
@@ -12,21 +12,18 @@ ENTRIES_PER_PAGE = 50
 
 
 def with_details(entries):
-    """Entries with everything an entry card shows: links, author, corrections and objections."""
-    signed_corrections = Entry.objects.signed().filter(corrects=OuterRef("pk"))
-    return (
-        entries.select_related("plan_item", "goal", "life_area", "corrects", "signed_by")
-        .annotate(is_corrected=Exists(signed_corrections))
-        .prefetch_related(
-            Prefetch("objections", queryset=Objection.objects.order_by("raised_on", "pk")),
-            Prefetch(
-                "corrections",
-                queryset=Entry.objects.signed()
-                .order_by("signed_at", "pk")
-                .only("pk", "client_id", "corrects_id", "signed_at", "author_name", "author_title"),
-                to_attr="signed_corrections",
-            ),
-        )
+    """Entries with everything an entry card shows: links, author, corrections and objections.
+    Whether an entry is corrected is read from its prefetched corrections (Entry.is_corrected):
+    as an EXISTS per row, PostgreSQL chose to hash every signed entry of every client."""
+    return entries.select_related("plan_item", "goal", "life_area", "corrects", "signed_by").prefetch_related(
+        Prefetch("objections", queryset=Objection.objects.order_by("raised_on", "pk")),
+        Prefetch(
+            "corrections",
+            queryset=Entry.objects.signed()
+            .order_by("signed_at", "pk")
+            .only("pk", "client_id", "corrects_id", "signed_at", "author_name", "author_title"),
+            to_attr="signed_corrections",
+        ),
     )
 
 

@@ -85,8 +85,9 @@ def may_correct(entry: Entry, user) -> bool:
 
 def _locked_draft(entry: Entry, user) -> Entry:
     """The entry as it is in the database, locked for the rest of the transaction, if it is
-    still a draft and `user` wrote it."""
-    current = Entry.objects.select_for_update().get(pk=entry.pk)
+    still a draft and `user` wrote it. Its client comes with it (locking only the entry's row):
+    every caller looks at the client next."""
+    current = Entry.objects.select_for_update(of=("self",)).select_related("client").get(pk=entry.pk)
     if current.is_signed:
         raise SignedEntryError(_("The entry is signed and can no longer be changed."))
     if current.author_id != user.pk:

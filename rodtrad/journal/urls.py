@@ -9,6 +9,7 @@ entry = journal + "<int:entry_id>/"
 
 urlpatterns = [
     path(journal, views_read.journal, name="list"),
+    path(journal + "filter/", views_read.filters, name="filters"),
     path(journal + "ny/", views_write.new_entry, name="new"),
     path(journal + "manadsanteckning/", views_write.monthly_note, name="monthly_note"),
     path(journal + "utkast/spara/", views_write.autosave, name="autosave"),

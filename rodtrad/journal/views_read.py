@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 from rodtrad.clients import access
 from rodtrad.clients.services import is_closed
 
-from . import queries, search, services
+from . import cards, queries, search, services
 from .forms import FilterForm
 from .models import Category, Entry
 
@@ -39,6 +39,7 @@ def journal(request, client_id):
         for entry in page.object_list:
             entry.highlight = highlights.get(entry.pk)
     read_only = is_closed(client)
+    filters_open = filtering and any(value for name, value in form.cleaned_data.items() if name != "q")
     return render(
         request,
         "journal/list.html",
@@ -46,9 +47,11 @@ def journal(request, client_id):
             "client": client,
             "form": form,
             "page": page,
+            "cards": cards.render_cards(page.object_list, link=True, level=3),
             "searched": searched,
             "filtered": filtering and any(form.cleaned_data.values()),
-            "filters_open": filtering and any(value for name, value in form.cleaned_data.items() if name != "q"),
+            "filters_open": filters_open or "filtrera" in request.GET,
+            "show_filters": filters_open or bool(form.errors) or "filtrera" in request.GET,
             "extra_query": _filter_query(form),
             "drafts": [] if read_only else queries.own_drafts(client, request.user),
             "read_only": read_only,
@@ -56,6 +59,13 @@ def journal(request, client_id):
             "categories": Category,
         },
     )
+
+
+def filters(request, client_id):
+    """The journal's filters, fetched when they are opened (journal/list.html)."""
+    client = access.client_for(request, client_id, object_type="journal")
+    form = FilterForm(request.GET or None, client=client)
+    return render(request, "journal/_filters.html", {"client": client, "form": form})
 
 
 def entry_detail(request, client_id, entry_id):

@@ -10,8 +10,9 @@ from rodtrad.clients.services_register import READ_ONLY_MESSAGE
 from .models import PlanItem, PlanPeriod
 
 
-def period_for(request, client_id, period_id, action=Action.VIEW) -> PlanPeriod:
-    queryset = PlanPeriod.objects.filter(plan__client_id=client_id).select_related("plan__unit")
+def period_for(request, client_id, period_id, action=Action.VIEW, *, related=()) -> PlanPeriod:
+    """`related`: more relations the page shows, fetched with the period (select_related)."""
+    queryset = PlanPeriod.objects.filter(plan__client_id=client_id).select_related("plan__unit", *related)
     return access.object_for(request, queryset, period_id, action, client_field="plan__client")
 
 

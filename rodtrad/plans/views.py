@@ -81,7 +81,8 @@ def plan_document_context(period):
 
 
 def period_detail(request, client_id, period_id):
-    period = period_for(request, client_id, period_id)
+    # Who established it and its risk assessment (or none) are on the page: joined, not two queries.
+    period = period_for(request, client_id, period_id, related=("established_by", "risk_assessment"))
     context = _period_context(period)
     context["participation_form"] = ParticipationForm(instance=period, child=period.plan.client.is_child)
     context["signature_form"] = SignatureForm(instance=period)

@@ -120,9 +120,23 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
 # A session ends after this many idle minutes: every request renews the cookie.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Rendered journal cards, process-local on purpose (see rodtrad/journal/cards.py). A card is
+    # about 2 kB: 5,000 of them are some 10 MB per worker.
+    "journal_cards": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "journal-cards",
+        "TIMEOUT": 24 * 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+
 SESSION_IDLE_MINUTES = int(os.environ.get("RODTRAD_SESSION_IDLE_MINUTES", "30"))
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = True
+# Renewed in the database at most once a minute while nothing in it changes (accounts/sessions.py).
+SESSION_ENGINE = "rodtrad.accounts.sessions"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

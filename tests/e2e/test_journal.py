@@ -157,3 +157,17 @@ def test_a_draft_survives_a_closed_tab(page, live_server, elsa, sign_in):
     drafts = again.get_by_role("region", name="Dina utkast")
     drafts.get_by_role("link", name=re.compile("Händelse av betydelse")).click()
     expect(again.get_by_label("Text", exact=True)).to_have_value("Elsa ringde sin bror.")
+
+
+def test_the_filters_are_fetched_when_opened_and_filter_the_list(page, live_server, elsa, sign_in, assert_accessible):
+    sign_in(page, live_server, "personal")
+    page.goto(journal_url(live_server, elsa))
+    page.get_by_text("Filtrera på period, typ, insats, mål eller skribent").click()
+    plan_item = page.get_by_label("Insats", exact=True)
+    expect(plan_item).to_be_visible()
+    expect(plan_item.locator("option")).not_to_have_count(1)  # the client's plan items came with it
+    plan_item.select_option(index=1)
+    page.get_by_role("button", name="Visa", exact=True).click()
+    expect(page).to_have_url(re.compile(r"insats=\d+"))
+    expect(page.get_by_label("Insats", exact=True)).not_to_have_value("")
+    assert_accessible(page)

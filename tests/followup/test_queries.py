@@ -1,12 +1,14 @@
 import datetime
 
 import pytest
+from django.db.models import Prefetch
 
 from rodtrad.clients.models import add_months
 from rodtrad.followup import rules, services
 from rodtrad.followup.models import Answer
 from rodtrad.followup.queries import (
     current_goals,
+    due_among,
     goals_due,
     in_force,
     reviews_due,
@@ -14,7 +16,7 @@ from rodtrad.followup.queries import (
     with_review_due,
 )
 from rodtrad.plans import services as plans
-from rodtrad.plans.models import Goal, PlanPeriod
+from rodtrad.plans.models import Goal, PlanItem, PlanPeriod
 
 from ..factories import GoalFollowUpFactory
 from ..followup_data import new_period_decisions
@@ -126,3 +128,38 @@ def test_current_goals_are_those_of_established_periods_not_yet_replaced(
     assert not current_goals(Goal.objects.all()).exists()
     PlanPeriod.objects.filter(pk=new.pk).update(status=PlanPeriod.Status.ESTABLISHED)
     assert list(current_goals(Goal.objects.all())) == [Goal.objects.get(item__period=new)]
+
+
+def test_due_among_loaded_periods_finds_the_goals_that_goals_due_finds(
+    finished_review, established, complete_period, world
+):
+    """The client overview's way (due_among, on periods it has loaded) against the query."""
+
+    def agree(on):
+        periods = list(
+            PlanPeriod.objects.prefetch_related(
+                Prefetch(
+                    "items",
+                    queryset=PlanItem.objects.prefetch_related(
+                        Prefetch("goals", queryset=with_follow_up_state(Goal.objects.all()))
+                    ),
+                )
+            )
+        )
+        found = sorted(goal.pk for goal in due_among(periods, on=on))
+        assert found == sorted(goals_due(current_goals(Goal.objects.all()), on=on).values_list("pk", flat=True))
+        return found
+
+    old_goal = Goal.objects.get(item__period=established)
+    next_on = datetime.date(2030, 6, 1)
+    GoalFollowUpFactory(goal=old_goal, followed_up_on=datetime.date(2030, 1, 1), next_follow_up_on=next_on)
+    assert agree(next_on) == []
+    assert agree(next_on + DAY) == [old_goal.pk]
+    new = services.start_new_period(finished_review, user=world.staff, **new_period_decisions(established))
+    assert agree(datetime.date(2099, 1, 1)) == []
+    PlanPeriod.objects.filter(pk=new.pk).update(status=PlanPeriod.Status.ESTABLISHED)
+    new_goals = list(Goal.objects.filter(item__period=new).order_by("pk"))
+    assert agree(datetime.date(2099, 1, 1)) == [goal.pk for goal in new_goals] != []
+    for goal in new_goals:
+        GoalFollowUpFactory(goal=goal, answer=Answer.FULLY, next_follow_up_on=None)
+    assert agree(datetime.date(2099, 1, 1)) == []

@@ -352,3 +352,22 @@ def test_the_plans_goal_field_can_ask_for_goal_findings(world, as_user, real_wri
         {"kind": "goal", "field": "sentence", "sentence": "Elsa ska bli mer självständig."},
     )
     assert 'data-code="goal_' in response.content.decode()
+
+
+def test_the_filters_choices_are_read_when_the_filters_are_opened(world, plan, as_user):
+    SignedEntryFactory(client=world.client, author=world.staff, goal=plan.goal)
+    browser = as_user(world.staff)
+    option = rf'<option value="{plan.cooking.pk}">Laga middag'
+    plain = browser.get(journal_url(world.client)).content.decode()
+    assert not re.search(option, plain)
+    assert journal_url(world.client, "filter/") in plain
+    opened = browser.get(journal_url(world.client, "filter/")).content.decode()
+    assert re.search(option, opened)
+    assert f'value="{world.staff.pk}"' in opened
+    # Without script the link asks for the page with the filters in it.
+    assert re.search(option, browser.get(journal_url(world.client, "?filtrera=1")).content.decode())
+
+
+def test_a_filtered_list_shows_its_filters_with_the_choice_made(world, plan, as_user):
+    page = as_user(world.staff).get(journal_url(world.client, f"?insats={plan.cooking.pk}")).content.decode()
+    assert re.search(rf'<option value="{plan.cooking.pk}" selected>Laga middag', page)

@@ -256,3 +256,15 @@ def test_the_risk_forms_refuse_what_the_routine_does_not_allow_at_the_field(comp
     assert errors["consent"] == ["En skyddsåtgärd kräver brukarens samtycke."]
     assert errors["protective_purpose"] == ["Beskriv skyddsåtgärden och vad den ska uppnå."]
     assert not Risk.objects.exists()
+
+
+def test_an_established_period_shows_who_established_it_and_its_risk_assessment(complete_period, world, as_user):
+    services.establish(complete_period, user=world.staff)
+    body = as_user(world.manager).get(url(complete_period)).content.decode()
+    assert f"av {world.staff.name_with_title}" in body
+    assert "Inga risker i aktiviteterna." in body
+
+
+def test_a_period_without_a_risk_assessment_offers_to_make_one(period, world, as_user):
+    body = as_user(world.staff).get(url(period)).content.decode()
+    assert "Gör riskbedömningen" in body
