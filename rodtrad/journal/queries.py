@@ -15,7 +15,7 @@ def with_details(entries):
     """Entries with everything an entry card shows: links, author, corrections and objections.
     Whether an entry is corrected is read from its prefetched corrections (Entry.is_corrected):
     as an EXISTS per row, PostgreSQL chose to hash every signed entry of every client."""
-    return entries.select_related("plan_item", "goal", "life_area", "corrects", "signed_by").prefetch_related(
+    return entries.select_related("plan_item", "goal", "life_area", "corrects").prefetch_related(
         Prefetch("objections", queryset=Objection.objects.order_by("raised_on", "pk")),
         Prefetch(
             "corrections",

@@ -39,7 +39,10 @@ def journal(request, client_id):
         for entry in page.object_list:
             entry.highlight = highlights.get(entry.pk)
     read_only = is_closed(client)
-    filters_open = filtering and any(value for name, value in form.cleaned_data.items() if name != "q")
+    # Filters in use, or asked for by the link that stands in for them without script.
+    filters_open = "filtrera" in request.GET or (
+        filtering and any(value for name, value in form.cleaned_data.items() if name != "q")
+    )
     return render(
         request,
         "journal/list.html",
@@ -50,8 +53,8 @@ def journal(request, client_id):
             "cards": cards.render_cards(page.object_list, link=True, level=3),
             "searched": searched,
             "filtered": filtering and any(form.cleaned_data.values()),
-            "filters_open": filters_open or "filtrera" in request.GET,
-            "show_filters": filters_open or bool(form.errors) or "filtrera" in request.GET,
+            "filters_open": filters_open,
+            "show_filters": filters_open or bool(form.errors),
             "extra_query": _filter_query(form),
             "drafts": [] if read_only else queries.own_drafts(client, request.user),
             "read_only": read_only,
