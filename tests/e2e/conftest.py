@@ -5,6 +5,7 @@ Nothing is downloaded: the browser is /usr/bin/chromium (apt) and axe-core comes
 developer's machine, but fail on CI (CI=true), so that CI can never pass by skipping them."""
 
 import os
+import threading
 from importlib import import_module
 from pathlib import Path
 
@@ -15,6 +16,8 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from django.apps import apps as django_apps
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import Page, expect
 
 from rodtrad.core import demo
@@ -35,6 +38,35 @@ CHROMIUM_ARGS = [
 ]
 # axe reports impacts minor, moderate, serious and critical; these two fail a test.
 FAILING_IMPACTS = ("serious", "critical")
+
+
+class OneRequestAtATimeOnSharedSQLite(ThreadedWSGIServer):
+    """The live server, handling one request at a time when it shares the test's SQLite.
+
+    With in-memory SQLite every request thread uses the test's one connection. A browser sends
+    requests side by side (an autosave still running when "Granska och signera" is clicked),
+    and two requests in one connection break each other's savepoints: "no such savepoint",
+    then a broken transaction. A user's server has a connection per request, so this is a test
+    artefact; the lock is held per request, not per keep-alive connection, so a browser's idle
+    second connection cannot block the first. PostgreSQL keeps real concurrency."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, connections_override=connections_override, **kwargs)
+        self._request_lock = threading.Lock() if connections_override else None
+
+    def set_app(self, application):
+        if self._request_lock is None:
+            return super().set_app(application)
+
+        def one_at_a_time(environ, start_response):
+            with self._request_lock:
+                return application(environ, start_response)
+
+        super().set_app(one_at_a_time)
+
+
+# pytest-django builds its live server from this class; it offers no other way in.
+LiveServerThread.server_class = OneRequestAtATimeOnSharedSQLite
 
 
 def pytest_collection_modifyitems(items):
