@@ -3,6 +3,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,3 +53,31 @@ def test_a_sqlite_file_named_in_database_url_sorts_swedish(tmp_path):
     result = run_manage("shell", "-c", query, DATABASE_URL=f"sqlite:///{tmp_path / 'named.sqlite3'}")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "1"
+
+
+def test_postgresql_statements_are_prepared_unless_turned_off(monkeypatch):
+    from rodtrad.settings.base import database_from_environment
+
+    monkeypatch.setenv("DATABASE_URL", "postgres://rodtrad@db.example.se:5432/rodtrad")
+    monkeypatch.delenv("RODTRAD_DB_PREPARE", raising=False)
+    options = database_from_environment()["OPTIONS"]
+    assert options["server_side_binding"] is True
+    assert options["prepare_threshold"] == 5
+
+    monkeypatch.setenv("RODTRAD_DB_PREPARE", "0")
+    assert database_from_environment()["OPTIONS"]["prepare_threshold"] is None
+
+
+@pytest.mark.django_db
+def test_a_recurring_query_is_planned_once_on_postgresql():
+    from django.db import connection
+
+    from rodtrad.accounts.models import Unit
+
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    for _ in range(6):
+        list(Unit.objects.filter(name="Solgläntan"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements WHERE statement LIKE %s", ['%"accounts_unit"%'])
+        assert cursor.fetchall(), "the unit query was not prepared"

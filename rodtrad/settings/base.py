@@ -71,12 +71,25 @@ TEMPLATES = [
 ]
 
 
+def postgresql_options():
+    """Statements sent with their parameters apart and prepared once they recur (psycopg's
+    prepare_threshold: the fifth time on a connection), so that PostgreSQL does not plan the
+    same query again on every request: the to-do and the dashboard run a dozen small queries
+    whose planning took as long as their execution. RODTRAD_DB_PREPARE=0 turns preparing off,
+    for a connection pooler in transaction mode that cannot keep prepared statements
+    (PgBouncer before 1.21, or without max_prepared_statements)."""
+    prepare = os.environ.get("RODTRAD_DB_PREPARE", "1") != "0"
+    return {"server_side_binding": True, "prepare_threshold": 5 if prepare else None}
+
+
 def database_from_environment():
     """PostgreSQL (or anything dj-database-url reads) from DATABASE_URL, else SQLite under var/."""
     url = os.environ.get("DATABASE_URL")
     sqlite_options = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
     if url:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        if config["ENGINE"] == "django.db.backends.postgresql":
+            config["OPTIONS"] = {**postgresql_options(), **config.get("OPTIONS", {})}
         # A SQLite file named in DATABASE_URL (sqlite:////abs/path) gets the same backend as the
         # default one: without its "sv" collation every list in Swedish order would fail.
         if config["ENGINE"] == "django.db.backends.sqlite3":
