@@ -192,10 +192,11 @@ def rules_for(scope):
     return [rule for rule in RULES if scope.is_manager or not rule.managers_only]
 
 
-def counts(scope) -> dict[str, int]:
-    """How many things each rule finds: one aggregate query per base, whatever the number of clients."""
+def counts(scope, rules=None) -> dict[str, int]:
+    """How many things each rule (of `rules`, by default all the scope's) finds: one aggregate
+    query per base, whatever the number of clients."""
     by_base: dict[Callable, list[Rule]] = {}
-    for rule in rules_for(scope):
+    for rule in rules_for(scope) if rules is None else rules:
         by_base.setdefault(rule.base, []).append(rule)
     found = {}
     for base, group in by_base.items():

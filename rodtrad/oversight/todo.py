@@ -13,14 +13,21 @@ ROWS_PER_RULE = 20
 def rows_for(user, *, today=None, now=None):
     """Every due item of the user's to-do, the overdue first, then by date.
 
-    Counted first (one aggregate query per base, as the dashboard), then listed only for the rules
-    that found something: most of a contact person's rules find nothing on most days, and a list
-    query costs more to build than the count that tells it would be empty."""
+    A base that only one rule looks at is listed straight away: one query, where counting first
+    would take two whenever it finds something. Bases that several rules share (the current plan
+    periods, the open orders without a plan) are counted first, in one aggregate query as on the
+    dashboard, and listed only for the rules that found something: most of a contact person's
+    rules find nothing on most days, and six list queries cost more than the count that tells
+    they would be empty."""
     scope = for_contact_person(user, today=today, now=now)
-    found = counts(scope)
+    by_base = {}
+    for rule in rules_for(scope):
+        by_base.setdefault(rule.base, []).append(rule)
+    shared = [rule for group in by_base.values() if len(group) > 1 for rule in group]
+    found = counts(scope, shared)
     rows = []
     for rule in rules_for(scope):
-        if found[rule.key]:
+        if found.get(rule.key, True):
             rows.extend(rule.rows(rule.listed(scope)[:ROWS_PER_RULE], scope))
     # A late first plan is also a missing one: the same line once.
     rows = list(dict.fromkeys(rows))
