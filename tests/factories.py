@@ -11,8 +11,9 @@ from rodtrad.journal.models import Category, Entry
 
 
 def valid_personal_number(sequence: int) -> str:
-    """Invented 12-digit numbers with a correct check digit and test-series birth numbers."""
-    day = datetime.date(1960, 1, 1) + datetime.timedelta(days=37 * sequence)
+    """Invented 12-digit numbers with a correct check digit and test-series birth numbers, born
+    1940–1999 however many clients a test session makes (a birth date in the future is invalid)."""
+    day = datetime.date(1940, 1, 1) + datetime.timedelta(days=37 * sequence % 21900)
     body = f"{day:%y%m%d}{980 + sequence % 20:03d}"
     return f"{day:%Y}"[:2] + body + luhn.calc_check_digit(body)
 
