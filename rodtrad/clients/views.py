@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rodtrad.accounts.roles import is_manager
+from rodtrad.accounts.roles import is_manager, memberships_in
 from rodtrad.followup.queries import due_among, with_follow_up_state
 from rodtrad.journal import services as journal
 from rodtrad.journal.models import Entry
@@ -42,7 +42,7 @@ def my_clients(request):
     template = "clients/_client_list.html" if request.htmx else "clients/my_clients.html"
     context = {"page": page, "query": query, "nav": "clients"}
     if not request.htmx:
-        context["todo"] = todo.rows_for(request.user)
+        context["todo"] = todo.rows_for(request.user, units=[m.unit for m in memberships_in(request)])
     response = render(request, template, context)
     response["Vary"] = "HX-Request"
     return response

@@ -22,6 +22,8 @@ class Rule:
     managers_only: bool = False
     # Counted as the number of different values of this field (clients, for rules on orders).
     distinct: str | None = None
+    # The key of a rule whose lines always include this one's: a to-do lists that one only.
+    lines_among: str | None = None
 
     def aggregate(self, scope):
         condition = None if self.condition is None else Q(self.condition(scope))
@@ -64,6 +66,8 @@ RULES = (
         listing.clients_with_orders_without_plan,
         listing.first_plan,
         distinct="client",
+        # A late first plan is a missing one, and its line the same.
+        lines_among="forsta-plan-saknas",
     ),
     Rule(
         "arlig-uppfoljning-sen",

@@ -55,12 +55,16 @@ def for_manager(user, *, unit_id=None, units=None, today=None, now=None) -> Scop
     return Scope(user=user, units=tuple(units), clients=visible, visible=visible, today=today, now=now, is_manager=True)
 
 
-def for_contact_person(user, *, today=None, now=None) -> Scope:
-    """The clients `user` is contact person for, at the units where `user` works."""
+def for_contact_person(user, *, units=None, today=None, now=None) -> Scope:
+    """The clients `user` is contact person for, at the units where `user` works (`units`, when
+    the caller has already fetched them)."""
     today, now = _clock(today, now)
-    units = (
-        Unit.objects.filter(memberships__user=user).order_by("name") if user.is_authenticated else Unit.objects.none()
-    )
+    if units is None:
+        units = (
+            Unit.objects.filter(memberships__user=user).order_by("name")
+            if user.is_authenticated
+            else Unit.objects.none()
+        )
     visible = Client.objects.visible_to(user)
     # A contact person has a handful of clients: found once, their ids make every rule's query
     # simpler to build and to plan than the visibility rule repeated as a subquery in each.
