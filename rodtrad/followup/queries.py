@@ -10,17 +10,28 @@ period started, whatever was changed in it since, and is done when a newer perio
 Used by the client overview and the managers' dashboard alike, so that both count the same goals
 and the same plans."""
 
-from django.db.models import Case, DateField, F, Func, OuterRef, Q, Subquery, When
+from django.db.models import Case, DateField, F, Func, OuterRef, Subquery, When
 from django.db.models.functions import Coalesce
 
 from rodtrad.plans.models import PlanPeriod
 
-from .models import Answer, GoalFollowUp
+from .models import GoalFollowUp
 
 
 def _newest(field):
     return Subquery(
         GoalFollowUp.objects.filter(goal=OuterRef("pk")).order_by("-followed_up_on", "-pk").values(field)[:1]
+    )
+
+
+def _due_on():
+    """The goal's follow-up date from its newest follow-up's answer and next date (annotations
+    `latest_answer`, `latest_next_on`). Once followed up, the next date set is the one due, and
+    none is set when the goal is met (Helt) and nothing more is planned: never due."""
+    return Case(
+        When(latest_answer__isnull=True, then=Coalesce(F("item__period__follow_up_planned_on"), F("by_when"))),
+        default=F("latest_next_on"),
+        output_field=DateField(),
     )
 
 
@@ -32,19 +43,14 @@ def with_follow_up_state(goals):
         latest_followed_up_on=_newest("followed_up_on"),
         latest_next_on=_newest("next_follow_up_on"),
     )
-    return goals.annotate(
-        follow_up_due_on=Case(
-            When(latest_answer__isnull=True, then=Coalesce(F("item__period__follow_up_planned_on"), F("by_when"))),
-            When(Q(latest_answer=Answer.FULLY) & Q(latest_next_on__isnull=True), then=None),
-            default=F("latest_next_on"),
-            output_field=DateField(),
-        )
-    )
+    return goals.annotate(follow_up_due_on=_due_on())
 
 
 def goals_due(goals, *, on):
-    """Goals whose follow-up date has passed on the day `on`."""
-    return with_follow_up_state(goals).filter(follow_up_due_on__lt=on)
+    """Goals whose follow-up date has passed on the day `on`, annotated with `follow_up_due_on`
+    (only: over many goals, every newest-follow-up subquery counts)."""
+    goals = goals.alias(latest_answer=_newest("answer"), latest_next_on=_newest("next_follow_up_on"))
+    return goals.annotate(follow_up_due_on=_due_on()).filter(follow_up_due_on__lt=on)
 
 
 def current_goals(goals):
