@@ -60,7 +60,10 @@ def test_postgresql_statements_are_prepared_unless_turned_off(monkeypatch):
 
     monkeypatch.setenv("DATABASE_URL", "postgres://rodtrad@db.example.se:5432/rodtrad")
     monkeypatch.delenv("RODTRAD_DB_PREPARE", raising=False)
-    options = database_from_environment()["OPTIONS"]
+    config = database_from_environment()
+    options = config["OPTIONS"]
+    # What is prepared is kept: a connection lives ten minutes, not one request.
+    assert config["CONN_MAX_AGE"] == 600
     assert options["server_side_binding"] is True
     assert options["prepare_threshold"] == 5
 

@@ -71,11 +71,17 @@ TEMPLATES = [
 ]
 
 
+DATABASE_CONNECTION_SECONDS = 600
+
+
 def postgresql_options():
     """Statements sent with their parameters apart and prepared once they recur (psycopg's
-    prepare_threshold: the fifth time on a connection), so that PostgreSQL does not plan the
+    prepare_threshold: after five runs on a connection), so that PostgreSQL does not plan the
     same query again on every request: the to-do and the dashboard run a dozen small queries
-    whose planning took as long as their execution. RODTRAD_DB_PREPARE=0 turns preparing off,
+    whose planning took as long as their execution. PostgreSQL plans a prepared statement for
+    its parameters five times more before it settles on one plan, so a statement runs at full
+    speed from about its eleventh run on a connection: connections are kept for ten minutes
+    (CONN_MAX_AGE, with a health check before reuse). RODTRAD_DB_PREPARE=0 turns preparing off,
     for a connection pooler in transaction mode that cannot keep prepared statements
     (PgBouncer before 1.21, or without max_prepared_statements)."""
     prepare = os.environ.get("RODTRAD_DB_PREPARE", "1") != "0"
@@ -87,7 +93,7 @@ def database_from_environment():
     url = os.environ.get("DATABASE_URL")
     sqlite_options = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
     if url:
-        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        config = dj_database_url.parse(url, conn_max_age=DATABASE_CONNECTION_SECONDS, conn_health_checks=True)
         if config["ENGINE"] == "django.db.backends.postgresql":
             config["OPTIONS"] = {**postgresql_options(), **config.get("OPTIONS", {})}
         # A SQLite file named in DATABASE_URL (sqlite:////abs/path) gets the same backend as the
