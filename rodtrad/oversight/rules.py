@@ -142,21 +142,26 @@ class OneOf(Expression):
         return f"{column} IN ({', '.join(['%s'] * len(self.ids))})", [*params, *self.ids]
 
 
-def current_periods(scope):
+def current_periods_of(scope):
     """Per plan at the scope's units, the newest established period, while the client's order
-    there is open. Found once per scope, as their ids: the period, goal and risk rules all start
-    from them (through `in_current_periods`)."""
+    there is open."""
+    later = PlanPeriod.objects.filter(plan=OuterRef("plan"), status=PlanPeriod.Status.ESTABLISHED).filter(
+        Q(starts_on__gt=OuterRef("starts_on")) | Q(starts_on=OuterRef("starts_on"), pk__gt=OuterRef("pk"))
+    )
+    open_order = Order.objects.filter(
+        client=OuterRef("plan__client"), unit=OuterRef("plan__unit"), ended_on__isnull=True
+    )
+    periods = PlanPeriod.objects.filter(
+        status=PlanPeriod.Status.ESTABLISHED, plan__unit__in=scope.unit_ids, plan__client__in=scope.clients
+    ).filter(Exists(open_order), ~Exists(later))
+    return with_stripped_text(periods)
+
+
+def current_periods(scope):
+    """The ids of `current_periods_of(scope)`, found once per scope: the period, goal and risk
+    rules all start from them (through `in_current_periods`)."""
     if "current_period_ids" not in scope.cache:
-        later = PlanPeriod.objects.filter(plan=OuterRef("plan"), status=PlanPeriod.Status.ESTABLISHED).filter(
-            Q(starts_on__gt=OuterRef("starts_on")) | Q(starts_on=OuterRef("starts_on"), pk__gt=OuterRef("pk"))
-        )
-        open_order = Order.objects.filter(
-            client=OuterRef("plan__client"), unit=OuterRef("plan__unit"), ended_on__isnull=True
-        )
-        periods = PlanPeriod.objects.filter(
-            status=PlanPeriod.Status.ESTABLISHED, plan__unit__in=scope.unit_ids, plan__client__in=scope.clients
-        ).filter(Exists(open_order), ~Exists(later))
-        scope.cache["current_period_ids"] = list(periods.values_list("pk", flat=True))
+        scope.cache["current_period_ids"] = list(current_periods_of(scope).values_list("pk", flat=True))
     return scope.cache["current_period_ids"]
 
 
@@ -186,10 +191,13 @@ TEXT_FIELDS = (
 )
 
 
+def with_stripped_text(periods):
+    """What the period rules' conditions read: each text field without the whitespace around it."""
+    return periods.alias(**{f"{field}_stripped": StripWhitespace(field) for field in TEXT_FIELDS})
+
+
 def periods(scope):
-    return PlanPeriod.objects.filter(in_current_periods(scope, "pk")).alias(
-        **{f"{field}_stripped": StripWhitespace(field) for field in TEXT_FIELDS}
-    )
+    return with_stripped_text(PlanPeriod.objects.filter(in_current_periods(scope, "pk")))
 
 
 def goals(scope):

@@ -6,9 +6,10 @@ from django.utils import timezone
 
 from rodtrad.audit.models import AccessEvent
 from rodtrad.oversight import todo
+from rodtrad.oversight.catalogue import counts, rules_for
 
-from ..factories import ContactPersonFactory, EntryFactory, SignedEntryFactory, client_at
-from .conftest import established_period
+from ..factories import ConsentFactory, ContactPersonFactory, EntryFactory, SignedEntryFactory, client_at
+from .conftest import add_goal, established_period, noon, staff_scope
 
 
 def test_a_contact_person_sees_what_is_due_for_their_clients_first_on_the_start_page(world, as_user):
@@ -74,3 +75,46 @@ def test_a_search_as_you_type_does_not_run_the_to_do(world, as_user, monkeypatch
     monkeypatch.setattr(todo, "rows_for", not_now)
     body = browser.get("/?q=Elsa", headers={"HX-Request": "true"}).content.decode()
     assert "Lindqvist, Elsa" in body
+
+
+def test_the_to_do_has_one_line_for_each_thing_the_rules_find(world):
+    """As many lines as the dashboard's rules count for the contact person's clients: none lost,
+    none twice (a late first plan is also a missing one, and listed once)."""
+    day = datetime.date(2026, 12, 10)
+    ago = lambda days: day - datetime.timedelta(days=days)  # noqa: E731
+    clients = [world.client] + [client_at(world.unit, first_name=name) for name in ("Anna", "Bo", "Cilla", "Dan")]
+    for client in clients:
+        ContactPersonFactory(client=client, user=world.staff)
+    # world.client has an order and no plan: the first plan is missing, and late.
+    established_period(clients[1], world.unit, starts_on=ago(400), goal=False, assessed_on=False, participation="")
+    clients[2].date_of_birth = datetime.date(2012, 5, 1)
+    clients[2].save()
+    established_period(clients[2], world.unit, starts_on=ago(350), child_views="", assessed_on=ago(370))
+    period = established_period(clients[3], world.unit, starts_on=ago(100))
+    add_goal(period, by_when=ago(5))
+    ConsentFactory(client=clients[4], recorded_by=world.staff, given_on=ago(400))
+    draft = EntryFactory(client=clients[4], author=world.staff)
+    draft.created_at = noon(ago(4))
+    draft.save(update_fields=["created_at"])
+
+    rows = todo.rows_for(world.staff, today=day, now=noon(day))
+
+    scope = staff_scope(world.staff, day)
+    found = counts(scope)
+    assert {key for key, count in found.items() if count} >= {
+        "forsta-plan-saknas",
+        "forsta-plan-sen",
+        "arlig-uppfoljning-sen",
+        "arlig-uppfoljning-snart",
+        "plan-utan-mal",
+        "plan-utan-riskbedomning",
+        "plan-utan-delaktighet",
+        "barn-utan-barnperspektiv",
+        "mal-att-folja-upp",
+        "manadsanteckning-saknas",
+        "osignerade-utkast",
+        "samtycken-att-folja-upp",
+        "riskbedomningar-aldre-an-ett-ar",
+    }
+    assert len(rows) == sum(found[rule.key] for rule in rules_for(scope) if rule.lines_among is None)
+    assert len(set(rows)) == len(rows)
