@@ -3,7 +3,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,32 +54,12 @@ def test_a_sqlite_file_named_in_database_url_sorts_swedish(tmp_path):
     assert result.stdout.strip().splitlines()[-1] == "1"
 
 
-def test_postgresql_statements_are_prepared_unless_turned_off(monkeypatch):
+def test_postgresql_binds_on_the_server_and_keeps_connections(monkeypatch):
+    """Server-side binding is what lets psycopg prepare statements (rodtrad/db/prepared.py), and
+    what a worker prepared serves it only while its connection lives."""
     from rodtrad.settings.base import database_from_environment
 
     monkeypatch.setenv("DATABASE_URL", "postgres://rodtrad@db.example.se:5432/rodtrad")
-    monkeypatch.delenv("RODTRAD_DB_PREPARE", raising=False)
     config = database_from_environment()
-    options = config["OPTIONS"]
-    # What is prepared is kept: a connection lives ten minutes, not one request.
+    assert config["OPTIONS"]["server_side_binding"] is True
     assert config["CONN_MAX_AGE"] == 600
-    assert options["server_side_binding"] is True
-    assert options["prepare_threshold"] == 5
-
-    monkeypatch.setenv("RODTRAD_DB_PREPARE", "0")
-    assert database_from_environment()["OPTIONS"]["prepare_threshold"] is None
-
-
-@pytest.mark.django_db
-def test_a_recurring_query_is_planned_once_on_postgresql():
-    from django.db import connection
-
-    from rodtrad.accounts.models import Unit
-
-    if connection.vendor != "postgresql":
-        pytest.skip("prepared statements are PostgreSQL's")
-    for _ in range(6):
-        list(Unit.objects.filter(name="Solgläntan"))
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT statement FROM pg_prepared_statements WHERE statement LIKE %s", ['%"accounts_unit"%'])
-        assert cursor.fetchall(), "the unit query was not prepared"

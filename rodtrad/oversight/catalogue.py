@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from rodtrad.db.prepared import prepared_statements
+
 from . import listing, rules
 
 
@@ -203,6 +205,7 @@ def counts(scope, rules=None) -> dict[str, int]:
     for rule in rules_for(scope) if rules is None else rules:
         by_base.setdefault(rule.base, []).append(rule)
     found = {}
-    for base, group in by_base.items():
-        found |= base(scope).aggregate(**{rule.key: rule.aggregate(scope) for rule in group})
+    with prepared_statements():
+        for base, group in by_base.items():
+            found |= base(scope).aggregate(**{rule.key: rule.aggregate(scope) for rule in group})
     return found

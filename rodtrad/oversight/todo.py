@@ -5,6 +5,8 @@ import datetime
 
 from django.db.models import BooleanField, ExpressionWrapper, Q
 
+from rodtrad.db.prepared import prepared_statements
+
 from . import listing, rules
 from .catalogue import counts, rules_for
 from .scope import for_contact_person
@@ -22,16 +24,18 @@ def rows_for(user, *, units=None, today=None, now=None):
     on the dashboard, and listed only when they found something: on most days most of them find
     nothing, and a count costs half what building the list query costs. A rule whose lines are
     always among another's (a late first plan is a missing one) is not listed again. `units`,
-    the user's units when the caller has them, saves a query."""
-    scope = for_contact_person(user, units=units, today=today, now=now)
-    listed = [rule for rule in rules_for(scope) if rule.lines_among is None]
-    on_periods = [rule for rule in listed if rule.base is rules.periods]
-    rows = _period_rows(on_periods, scope)
-    others = [rule for rule in listed if rule.base is not rules.periods]
-    found = counts(scope, others)
-    for rule in others:
-        if found[rule.key]:
-            rows.extend(rule.rows(rule.listed(scope)[:ROWS_PER_RULE], scope))
+    the user's units when the caller has them, saves a query. The queries are the same whoever
+    asks, so they are prepared (rodtrad/db/prepared.py)."""
+    with prepared_statements():
+        scope = for_contact_person(user, units=units, today=today, now=now)
+        listed = [rule for rule in rules_for(scope) if rule.lines_among is None]
+        on_periods = [rule for rule in listed if rule.base is rules.periods]
+        rows = _period_rows(on_periods, scope)
+        others = [rule for rule in listed if rule.base is not rules.periods]
+        found = counts(scope, others)
+        for rule in others:
+            if found[rule.key]:
+                rows.extend(rule.rows(rule.listed(scope)[:ROWS_PER_RULE], scope))
     return sorted(rows, key=lambda row: (not row.overdue, row.due_on or datetime.date.max, str(row.client)))
 
 

@@ -75,17 +75,10 @@ DATABASE_CONNECTION_SECONDS = 600
 
 
 def postgresql_options():
-    """Statements sent with their parameters apart and prepared once they recur (psycopg's
-    prepare_threshold: after five runs on a connection), so that PostgreSQL does not plan the
-    same query again on every request: the to-do and the dashboard run a dozen small queries
-    whose planning took as long as their execution. PostgreSQL plans a prepared statement for
-    its parameters five times more before it settles on one plan, so a statement runs at full
-    speed from about its eleventh run on a connection: connections are kept for ten minutes
-    (CONN_MAX_AGE, with a health check before reuse). RODTRAD_DB_PREPARE=0 turns preparing off,
-    for a connection pooler in transaction mode that cannot keep prepared statements
-    (PgBouncer before 1.21, or without max_prepared_statements)."""
-    prepare = os.environ.get("RODTRAD_DB_PREPARE", "1") != "0"
-    return {"server_side_binding": True, "prepare_threshold": 5 if prepare else None}
+    """Parameters bound on the server, so that psycopg can prepare statements where the code
+    asks for it (rodtrad/db/prepared.py); connections kept for ten minutes (CONN_MAX_AGE, with a
+    health check before reuse), so that what a worker prepared serves it."""
+    return {"server_side_binding": True}
 
 
 def database_from_environment():
