@@ -40,7 +40,11 @@ def main(paths: list[str]) -> int:
     meta = runs[0]["meta"]
     dates = sorted(run["meta"]["date"] for run in runs)
     print(f"{meta['database']}, {meta['clients']} clients, {meta['entries']} entries: median of {len(runs)} runs,")
-    print(f"{dates[0]} to {dates[-1]}\n")
+    loops = ", ".join(
+        f"{run['meta'].get('reference_loop_ms_before', '?')}–{run['meta'].get('reference_loop_ms_after', '?')}"
+        for run in runs
+    )
+    print(f"{dates[0]} to {dates[-1]}; reference loop of each run: {loops} ms\n")
     print("| page | p50 ms | p95 ms | cpu p50 ms | p95 of each run | queries | budget p95 ms | |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     over = []

@@ -99,6 +99,7 @@ def benchmark(options: dict, prepared: dict) -> dict:
         results.append(measure(case, query_passes=options.get("query_passes", QUERY_PASSES)))
         print(f" {results[-1].p95_ms:.1f} ms p95", flush=True)
     meta["load_average_after"] = list(os.getloadavg())
+    meta["reference_loop_ms_after"] = report.reference_loop_ms()
     figures = report.figures(results, BUDGETS_MS, meta)
     print()
     print(report.table(figures, BUDGETS_MS))

@@ -7,6 +7,7 @@ import os
 import platform
 import pstats
 import sysconfig
+import time
 from pathlib import Path
 
 import django
@@ -25,6 +26,20 @@ def _machine() -> str:
     return (
         f"{platform.node()}: {os.cpu_count()} cores{memory}, {platform.platform()}, Python {platform.python_version()}"
     )
+
+
+def reference_loop_ms() -> float:
+    """The CPU time of a fixed loop of plain Python: how fast this machine is at the moment. On a
+    shared virtual machine it drifts by a third within minutes, and every page's time with it,
+    so a run's figures are read against it."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        total = 0
+        for number in range(1_000_000):
+            total += number * number
+        best = min(best, (time.process_time() - started) * 1e3)
+    return round(best, 1)
 
 
 def meta(options: dict, prepared: dict, subjects) -> dict:
@@ -54,6 +69,7 @@ def meta(options: dict, prepared: dict, subjects) -> dict:
         "reps": options["reps"],
         "warmup": options["warmup"],
         "load_average_before": list(os.getloadavg()),
+        "reference_loop_ms_before": reference_loop_ms(),
     }
 
 
@@ -80,7 +96,8 @@ def table(figures: dict, budgets: dict) -> str:
     lines = [
         f"{meta['database']}: {meta['clients']} clients, {meta['entries']} entries "
         f"({', '.join(meta['data'])}); load average {meta['load_average_before'][0]:.1f} → "
-        f"{meta['load_average_after'][0]:.1f}",
+        f"{meta['load_average_after'][0]:.1f}; reference loop {meta['reference_loop_ms_before']} → "
+        f"{meta['reference_loop_ms_after']} ms (bench/report.py reference_loop_ms)",
         "Budgets are for PostgreSQL at 5,000 clients and 5,000,000 entries (p95). cpu: this process "
         "(SQLite's work included, PostgreSQL's not); queries and sql ms (each statement at its fastest): "
         f"{QUERY_PASSES} more requests, untimed.",
