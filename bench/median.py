@@ -57,7 +57,7 @@ def main(paths: list[str]) -> int:
             over.append(name)
         cells = [_number(median[figure]) for figure in FIGURES]
         queries = max(run[name]["queries"] for run in runs)
-        budget_cell = "–" if budget is None else _number(budget)
+        budget_cell = "–" if budget is None else f"{budget:,}"
         print(f"| `{name}` | {' | '.join(cells)} | {each} | {queries} | {budget_cell} | {verdict} |")
     return 1 if over else 0
 
