@@ -67,7 +67,7 @@ ADULT_AGE = 18
 
 def open_orders(scope):
     """Orders at the scope's units that have not ended, for clients in the scope."""
-    return Order.objects.filter(unit__in=scope.unit_ids, ended_on__isnull=True, client__in=scope.clients)
+    return Order.objects.filter(scope.of_clients("client"), unit__in=scope.unit_ids, ended_on__isnull=True)
 
 
 def needing_plan(orders):
@@ -152,7 +152,7 @@ def current_periods_of(scope):
         client=OuterRef("plan__client"), unit=OuterRef("plan__unit"), ended_on__isnull=True
     )
     periods = PlanPeriod.objects.filter(
-        status=PlanPeriod.Status.ESTABLISHED, plan__unit__in=scope.unit_ids, plan__client__in=scope.clients
+        scope.of_clients("plan__client"), status=PlanPeriod.Status.ESTABLISHED, plan__unit__in=scope.unit_ids
     ).filter(Exists(open_order), ~Exists(later))
     return with_stripped_text(periods)
 
@@ -255,8 +255,8 @@ def risk_assessments(scope):
 def files(scope):
     """Ended orders whose file has not been sent within two months (Order.file_due_on < today)."""
     return Order.objects.filter(
+        scope.of_clients("client"),
         unit__in=scope.unit_ids,
-        client__in=scope.clients,
         ended_on__isnull=False,
         ended_on__lte=dates.latest_start(scope.today - dates.DAY, FILE_TO_AUTHORITY_MONTHS),
         file_sent_on__isnull=True,

@@ -8,7 +8,7 @@ clients they are contact person for, at the units they work in."""
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from rodtrad.accounts.models import Membership, Unit
@@ -32,10 +32,19 @@ class Scope:
     is_manager: bool = False
     # What several rules start from, found once per scope (see rules.current_periods).
     cache: dict = field(default_factory=dict, compare=False)
+    # The ids of `clients`, when the scope found them up front (a contact person's handful).
+    client_ids: tuple[int, ...] | None = None
 
     @property
     def unit_ids(self) -> list[int]:
         return [unit.pk for unit in self.units]
+
+    def of_clients(self, field: str):
+        """A condition: `field` is one of the scope's clients; compared with their ids directly
+        when the scope has them, a subquery less in every rule's query."""
+        if self.client_ids is not None:
+            return OneOf(field, self.client_ids)
+        return Q(**{f"{field}__in": self.clients})
 
 
 def _clock(today, now):
@@ -68,6 +77,15 @@ def for_contact_person(user, *, units=None, today=None, now=None) -> Scope:
     visible = Client.objects.visible_to(user)
     # A contact person has a handful of clients: found once, their ids make every rule's query
     # simpler to build and to plan than the visibility rule repeated as a subquery in each.
-    ids = list(visible.filter(contact_persons__user=user).values_list("pk", flat=True))
+    ids = tuple(visible.filter(contact_persons__user=user).values_list("pk", flat=True))
     clients = Client.objects.filter(OneOf("pk", ids))
-    return Scope(user=user, units=tuple(units), clients=clients, visible=visible, today=today, now=now, author=user)
+    return Scope(
+        user=user,
+        units=tuple(units),
+        clients=clients,
+        visible=visible,
+        today=today,
+        now=now,
+        author=user,
+        client_ids=ids,
+    )
