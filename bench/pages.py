@@ -9,10 +9,10 @@ Environment:
   BENCH_OUT                     where the figures go (var/bench.json)
   BENCH_REPS, BENCH_WARMUP      timed and untimed repetitions per page (40 / 12; the PDF a
                                 fifth, the writing check ten times as many). Twelve, because on
-                                PostgreSQL a statement is prepared after five runs on a connection
-                                and planned once for all after five more (settings.base
-                                postgresql_options): the bench measures a connection in use, as a
-                                busy server's are
+                                PostgreSQL the oversight rules' statements are prepared after five
+                                runs on a connection and planned once for all after five more
+                                (rodtrad/db/prepared.py): the bench measures a connection in use,
+                                as a busy server's are
   BENCH_STRICT=1                exit 1 when a page is over its budget (else only reported)
   BENCH_EXPLAIN=1               on PostgreSQL, EXPLAIN ANALYZE the slowest query of each page
                                 over its budget

@@ -29,9 +29,9 @@ def _machine() -> str:
 
 
 def reference_loop_ms() -> float:
-    """The CPU time of a fixed loop of plain Python: how fast this machine is at the moment. On a
-    shared virtual machine it drifts by a third within minutes, and every page's time with it,
-    so a run's figures are read against it."""
+    """The CPU time of a fixed loop of plain Python: how fast this machine's processor is at the
+    moment, to set a run's figures against. On a shared virtual machine it catches a slower
+    processor, not every slow spell: pages have drifted while it held still (docs/benchmarks.md)."""
     best = float("inf")
     for _ in range(3):
         started = time.process_time()

@@ -39,9 +39,12 @@ def journal(request, client_id):
         for entry in page.object_list:
             entry.highlight = highlights.get(entry.pk)
     read_only = is_closed(client)
-    # Filters in use, or asked for by the link that stands in for them without script.
-    filters_open = "filtrera" in request.GET or (
-        filtering and any(value for name, value in form.cleaned_data.items() if name != "q")
+    # Open with their choices: filters in use or refused, or asked for by the link that stands in
+    # for them without script.
+    show_filters = (
+        "filtrera" in request.GET
+        or bool(form.errors)
+        or (filtering and any(value for name, value in form.cleaned_data.items() if name != "q"))
     )
     return render(
         request,
@@ -53,8 +56,7 @@ def journal(request, client_id):
             "cards": cards.render_cards(page.object_list, link=True, level=3),
             "searched": searched,
             "filtered": filtering and any(form.cleaned_data.values()),
-            "filters_open": filters_open,
-            "show_filters": filters_open or bool(form.errors),
+            "show_filters": show_filters,
             "extra_query": _filter_query(form),
             "drafts": [] if read_only else queries.own_drafts(client, request.user),
             "read_only": read_only,
