@@ -4,9 +4,11 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from rodtrad.db import reused
 from rodtrad.db.prepared import prepared_statements
 
 from . import listing, rules
@@ -200,12 +202,38 @@ def rules_for(scope):
 
 def counts(scope, rules=None) -> dict[str, int]:
     """How many things each rule (of `rules`, by default all the scope's) finds: one aggregate
-    query per base, whatever the number of clients."""
+    per base, whatever the number of clients. Building them cost more than running them, so each
+    is built once per shape of scope and reused (rodtrad/db/reused.py), and all of them are sent
+    as one statement: each gives one row, and together they give one row of every count."""
     by_base: dict[Callable, list[Rule]] = {}
     for rule in rules_for(scope) if rules is None else rules:
         by_base.setdefault(rule.base, []).append(rule)
-    found = {}
+    found, together = {}, []
     with prepared_statements():
         for base, group in by_base.items():
-            found |= base(scope).aggregate(**{rule.key: rule.aggregate(scope) for rule in group})
+            query = _count_query(base, group)
+            statement = reused.prepare(("counts", *(rule.key for rule in group), scope.shape), query, scope)
+            if statement is None:
+                found |= query(scope)()
+            else:
+                together.append((statement, statement.bind(query, scope), [rule.key for rule in group]))
+        if together:
+            found |= _count_together(together)
     return found
+
+
+def _count_query(base, group):
+    def query(scope):
+        return lambda: base(scope).aggregate(**{rule.key: rule.aggregate(scope) for rule in group})
+
+    return query
+
+
+def _count_together(together) -> dict[str, int]:
+    sql = " CROSS JOIN ".join(f"({statement.sql}) AS base_{index}" for index, (statement, _, _) in enumerate(together))
+    params = [param for _, bound, _ in together for param in bound]
+    keys = [key for _, _, group_keys in together for key in group_keys]
+    with connection.cursor() as cursor:
+        # Only statements Django compiled are joined; every value is still a parameter.
+        cursor.execute(f"SELECT * FROM {sql}", params)  # noqa: S608
+        return dict(zip(keys, cursor.fetchone(), strict=True))

@@ -47,8 +47,8 @@ from rodtrad.clients.models import (
     Order,
     Service,
 )
+from rodtrad.db import reused
 from rodtrad.followup.queries import goals_due
-from rodtrad.journal import services as journal
 from rodtrad.journal.models import Entry
 from rodtrad.plans.models import Goal, PlanPeriod, Risk, RiskAssessment
 from rodtrad.plans.rules import PROTECTIVE_MEASURE_REVIEW_MONTHS
@@ -135,10 +135,11 @@ class OneOf(Expression):
 
     def as_sql(self, compiler, connection):
         column, params = compiler.compile(self.target)
+        if connection.vendor == "postgresql":
+            # Also for no ids: the same text whatever the list, for rodtrad/db/reused.py.
+            return f"{column} = ANY(%s::bigint[])", [*params, self.ids]
         if not self.ids:
             return "1 = 0", []
-        if connection.vendor == "postgresql":
-            return f"{column} = ANY(%s::bigint[])", [*params, self.ids]
         return f"{column} IN ({', '.join(['%s'] * len(self.ids))})", [*params, *self.ids]
 
 
@@ -161,7 +162,12 @@ def current_periods(scope):
     """The ids of `current_periods_of(scope)`, found once per scope: the period, goal and risk
     rules all start from them (through `in_current_periods`)."""
     if "current_period_ids" not in scope.cache:
-        scope.cache["current_period_ids"] = list(current_periods_of(scope).values_list("pk", flat=True))
+        scope.cache["current_period_ids"] = reused.run(
+            ("current_periods", scope.shape),
+            lambda scope: lambda: list(current_periods_of(scope).values_list("pk", flat=True)),
+            scope,
+            read=lambda cursor: [row[0] for row in cursor.fetchall()],
+        )
     return scope.cache["current_period_ids"]
 
 
@@ -211,7 +217,7 @@ def drafts(scope):
     text stays the author's)."""
     # Checked draft by draft (Exists), so that the planner starts from the few drafts in the
     # partial index journal_drafts_by_author rather than from every entry of the visible clients.
-    stale = Entry.objects.drafts().filter(created_at__lt=scope.now - journal.late_after())
+    stale = Entry.objects.drafts().filter(created_at__lt=scope.drafts_started_before)
     if scope.author is not None:
         return stale.filter(Exists(scope.visible.filter(pk=OuterRef("client"))), author=scope.author)
     about_unit = Order.objects.filter(client=OuterRef("client"), unit__in=scope.unit_ids)

@@ -6,16 +6,32 @@ one of them), with the clients visible to them as manager; a staff member's to-d
 clients they are contact person for, at the units they work in."""
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from rodtrad.accounts.models import Membership, Unit
 from rodtrad.accounts.roles import managed_units
 from rodtrad.clients.models import Client
+from rodtrad.db import reused
+from rodtrad.journal import services as journal
 
+from . import rules
 from .rules import OneOf
+
+# Values no real user, client, period or draft has: the stand-ins of rodtrad/db/reused.py.
+_STAND_INS = {
+    which: {
+        "user": -2_000_000_000 - which,
+        "clients": (-2_000_000_010 - which,),
+        "periods": [-2_000_000_020 - which],
+        "drafts_before": datetime.datetime(1900 + which, 2, 3, 4, 5, 6, 7, tzinfo=datetime.UTC),
+        "now": datetime.datetime(1910 + which, 2, 3, 4, 5, 6, 7, tzinfo=datetime.UTC),
+    }
+    for which in (1, 2)
+}
 
 
 @dataclass(frozen=True)
@@ -34,6 +50,8 @@ class Scope:
     cache: dict = field(default_factory=dict, compare=False)
     # The ids of `clients`, when the scope found them up front (a contact person's handful).
     client_ids: tuple[int, ...] | None = None
+    # Drafts started before this are late (the journal's limit, from `now`).
+    drafts_started_before: datetime.datetime | None = None
 
     @property
     def unit_ids(self) -> list[int]:
@@ -46,39 +64,70 @@ class Scope:
             return OneOf(field, self.client_ids)
         return Q(**{f"{field}__in": self.clients})
 
+    # What the rules' statements are reused for (rodtrad/db/reused.py): every scope of the same
+    # shape builds the same statements, with these values put in.
+
+    @property
+    def shape(self) -> tuple:
+        """What the rules read from the scope besides the slots: the day, and each unit's deadline
+        for the first plan."""
+        return (
+            self.is_manager,
+            self.author is not None,
+            self.today,
+            tuple((u.pk, u.first_plan_days) for u in self.units),
+        )
+
+    def slot_values(self) -> dict:
+        return {
+            "user": lambda: self.user.pk,
+            "clients": lambda: list(self.client_ids or ()),
+            "periods": lambda: rules.current_periods(self),
+            "drafts_before": lambda: self.drafts_started_before,
+        }
+
+    def stand_in(self, which: int) -> "Scope":
+        """This scope's shape with the stand-ins `which` (1 or 2) for the slots. `now` has a
+        stand-in too but no slot: a rule that reads it directly cannot be reused."""
+        values = _STAND_INS[which]
+        user = get_user_model()(pk=values["user"])
+        ids = values["clients"] if self.client_ids is not None else None
+        clients, visible = _client_sets(user, ids, manager=self.is_manager)
+        return replace(
+            self,
+            user=user,
+            author=user if self.author is not None else None,
+            clients=clients,
+            visible=visible,
+            client_ids=ids,
+            now=values["now"],
+            drafts_started_before=values["drafts_before"],
+            cache={"current_period_ids": list(values["periods"])},
+        )
+
+
+def _client_sets(user, client_ids, *, manager) -> tuple[QuerySet, QuerySet]:
+    """The clients a scope reports on, and those the user may see."""
+    if manager:
+        visible = Client.objects.visible_to(user, role=Membership.Role.MANAGER)
+        return visible, visible
+    return Client.objects.filter(OneOf("pk", client_ids)), Client.objects.visible_to(user)
+
 
 def _clock(today, now):
     now = now or timezone.now()
-    return today or timezone.localdate(now), now
+    return today or timezone.localdate(now), now, now - journal.late_after()
 
 
 def for_manager(user, *, unit_id=None, units=None, today=None, now=None) -> Scope:
     """The units `user` manages (only `unit_id`, when given; none if it is not theirs).
     `units`, when the caller has already fetched the user's managed units, saves a query."""
-    today, now = _clock(today, now)
+    today, now, drafts_before = _clock(today, now)
     if units is None:
         units = managed_units(user).order_by("name")
     if unit_id is not None:
         units = [unit for unit in units if unit.pk == unit_id]
-    visible = Client.objects.visible_to(user, role=Membership.Role.MANAGER)
-    return Scope(user=user, units=tuple(units), clients=visible, visible=visible, today=today, now=now, is_manager=True)
-
-
-def for_contact_person(user, *, units=None, today=None, now=None) -> Scope:
-    """The clients `user` is contact person for, at the units where `user` works (`units`, when
-    the caller has already fetched them)."""
-    today, now = _clock(today, now)
-    if units is None:
-        units = (
-            Unit.objects.filter(memberships__user=user).order_by("name")
-            if user.is_authenticated
-            else Unit.objects.none()
-        )
-    visible = Client.objects.visible_to(user)
-    # A contact person has a handful of clients: found once, their ids make every rule's query
-    # simpler to build and to plan than the visibility rule repeated as a subquery in each.
-    ids = tuple(visible.filter(contact_persons__user=user).values_list("pk", flat=True))
-    clients = Client.objects.filter(OneOf("pk", ids))
+    clients, visible = _client_sets(user, None, manager=True)
     return Scope(
         user=user,
         units=tuple(units),
@@ -86,6 +135,59 @@ def for_contact_person(user, *, units=None, today=None, now=None) -> Scope:
         visible=visible,
         today=today,
         now=now,
+        drafts_started_before=drafts_before,
+        is_manager=True,
+    )
+
+
+def for_contact_person(user, *, units=None, today=None, now=None) -> Scope:
+    """The clients `user` is contact person for, at the units where `user` works (`units`, when
+    the caller has already fetched them)."""
+    today, now, drafts_before = _clock(today, now)
+    if units is None:
+        units = (
+            Unit.objects.filter(memberships__user=user).order_by("name")
+            if user.is_authenticated
+            else Unit.objects.none()
+        )
+    # A contact person has a handful of clients: found once, their ids make every rule's query
+    # simpler to build and to plan than the visibility rule repeated as a subquery in each.
+    ids = tuple(_contact_person_clients(user)) if user.is_authenticated else ()
+    clients, visible = _client_sets(user, ids, manager=False)
+    return Scope(
+        user=user,
+        units=tuple(units),
+        clients=clients,
+        visible=visible,
+        today=today,
+        now=now,
+        drafts_started_before=drafts_before,
         author=user,
         client_ids=ids,
+    )
+
+
+@dataclass(frozen=True)
+class _ContactPerson:
+    """The subject of the query for a contact person's clients: the same for every user."""
+
+    user: object
+
+    def stand_in(self, which: int) -> "_ContactPerson":
+        return _ContactPerson(get_user_model()(pk=_STAND_INS[which]["user"]))
+
+    def slot_values(self) -> dict:
+        return {"user": lambda: self.user.pk}
+
+
+def _contact_person_clients(user) -> list[int]:
+    def query(person):
+        clients = Client.objects.visible_to(person.user).filter(contact_persons__user=person.user)
+        return lambda: list(clients.values_list("pk", flat=True))
+
+    return reused.run(
+        ("contact_person_clients",),
+        query,
+        _ContactPerson(user),
+        read=lambda cursor: [row[0] for row in cursor.fetchall()],
     )

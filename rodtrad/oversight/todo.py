@@ -18,34 +18,33 @@ ROWS_PER_RULE = 20
 def rows_for(user, *, units=None, today=None, now=None):
     """Every due item of the user's to-do, the overdue first, then by date.
 
-    A contact person's clients have a handful of current plan periods: they are read once, each
-    with what every period rule says of it, and give both those rules' lines and the ids the goal
-    and risk rules start from. The other rules are counted first, one aggregate query per base as
-    on the dashboard, and listed only when they found something: on most days most of them find
-    nothing, and a count costs half what building the list query costs. A rule whose lines are
-    always among another's (a late first plan is a missing one) is not listed again. `units`,
-    the user's units when the caller has them, saves a query. The queries are the same whoever
-    asks, so they are prepared (rodtrad/db/prepared.py)."""
+    Every rule is counted first, one aggregate query per base as on the dashboard, and listed
+    only when it found something: on most days most of them find nothing. The counts are built
+    once per shape of scope and reused (rodtrad/db/reused.py); the lists are built each time.
+    The period rules that found something are listed together, from one read of the current
+    periods. A rule whose lines are always among another's (a late first plan is a missing one)
+    is not listed again. `units`, the user's units when the caller has them, saves a query. The
+    queries are the same whoever asks, so they are prepared (rodtrad/db/prepared.py)."""
     with prepared_statements():
         scope = for_contact_person(user, units=units, today=today, now=now)
         listed = [rule for rule in rules_for(scope) if rule.lines_among is None]
-        on_periods = [rule for rule in listed if rule.base is rules.periods]
-        rows = _period_rows(on_periods, scope)
-        others = [rule for rule in listed if rule.base is not rules.periods]
-        found = counts(scope, others)
-        for rule in others:
-            if found[rule.key]:
+        found = counts(scope, listed)
+        on_periods = [rule for rule in listed if rule.base is rules.periods and found[rule.key]]
+        rows = _period_rows(on_periods, scope) if on_periods else []
+        for rule in listed:
+            if rule.base is not rules.periods and found[rule.key]:
                 rows.extend(rule.rows(rule.listed(scope)[:ROWS_PER_RULE], scope))
     return sorted(rows, key=lambda row: (not row.overdue, row.due_on or datetime.date.max, str(row.client)))
 
 
 def _period_rows(period_rules, scope) -> list:
+    """The current periods some of `period_rules` find, each read once with what every one of
+    them says of it."""
     finds = {
         f"finds_{index}": ExpressionWrapper(Q(rule.condition(scope)), output_field=BooleanField())
         for index, rule in enumerate(period_rules)
     }
-    periods = list(listing.periods_by_start(rules.current_periods_of(scope), scope).annotate(**finds))
-    scope.cache["current_period_ids"] = [period.pk for period in periods]
+    periods = list(listing.periods_by_start(rules.periods(scope), scope).annotate(**finds))
     rows = []
     for index, rule in enumerate(period_rules):
         found = [period for period in periods if getattr(period, f"finds_{index}")]
