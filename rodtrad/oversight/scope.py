@@ -114,36 +114,37 @@ def _client_sets(user, client_ids, *, manager) -> tuple[QuerySet, QuerySet]:
     return Client.objects.filter(OneOf("pk", client_ids)), Client.objects.visible_to(user)
 
 
-def _clock(today, now):
+def _scope(user, units, *, today, now, manager, client_ids=None) -> Scope:
     now = now or timezone.now()
-    return today or timezone.localdate(now), now, now - journal.late_after()
-
-
-def for_manager(user, *, unit_id=None, units=None, today=None, now=None) -> Scope:
-    """The units `user` manages (only `unit_id`, when given; none if it is not theirs).
-    `units`, when the caller has already fetched the user's managed units, saves a query."""
-    today, now, drafts_before = _clock(today, now)
-    if units is None:
-        units = managed_units(user).order_by("name")
-    if unit_id is not None:
-        units = [unit for unit in units if unit.pk == unit_id]
-    clients, visible = _client_sets(user, None, manager=True)
+    clients, visible = _client_sets(user, client_ids, manager=manager)
     return Scope(
         user=user,
         units=tuple(units),
         clients=clients,
         visible=visible,
-        today=today,
+        today=today or timezone.localdate(now),
         now=now,
-        drafts_started_before=drafts_before,
-        is_manager=True,
+        drafts_started_before=now - journal.late_after(),
+        # A manager sees the unit's drafts (who and when); a staff member only their own.
+        author=None if manager else user,
+        is_manager=manager,
+        client_ids=client_ids,
     )
+
+
+def for_manager(user, *, unit_id=None, units=None, today=None, now=None) -> Scope:
+    """The units `user` manages (only `unit_id`, when given; none if it is not theirs).
+    `units`, when the caller has already fetched the user's managed units, saves a query."""
+    if units is None:
+        units = managed_units(user).order_by("name")
+    if unit_id is not None:
+        units = [unit for unit in units if unit.pk == unit_id]
+    return _scope(user, units, today=today, now=now, manager=True)
 
 
 def for_contact_person(user, *, units=None, today=None, now=None) -> Scope:
     """The clients `user` is contact person for, at the units where `user` works (`units`, when
     the caller has already fetched them)."""
-    today, now, drafts_before = _clock(today, now)
     if units is None:
         units = (
             Unit.objects.filter(memberships__user=user).order_by("name")
@@ -153,18 +154,7 @@ def for_contact_person(user, *, units=None, today=None, now=None) -> Scope:
     # A contact person has a handful of clients: found once, their ids make every rule's query
     # simpler to build and to plan than the visibility rule repeated as a subquery in each.
     ids = tuple(_contact_person_clients(user)) if user.is_authenticated else ()
-    clients, visible = _client_sets(user, ids, manager=False)
-    return Scope(
-        user=user,
-        units=tuple(units),
-        clients=clients,
-        visible=visible,
-        today=today,
-        now=now,
-        drafts_started_before=drafts_before,
-        author=user,
-        client_ids=ids,
-    )
+    return _scope(user, units, today=today, now=now, manager=False, client_ids=ids)
 
 
 @dataclass(frozen=True)
