@@ -1,7 +1,7 @@
 """Statements are prepared (and so, after a few runs, planned once for all) only where asked."""
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 
 from rodtrad.db.prepared import PREPARE_AFTER_RUNS, prepared_statements
 
@@ -45,3 +45,29 @@ def test_rodtrad_db_prepare_0_turns_it_off(monkeypatch):
     with prepared_statements():
         run_query(PREPARE_AFTER_RUNS * 3, "turned_off")
     assert not prepared("turned_off")
+
+
+def plan_cache_mode():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW plan_cache_mode")
+        return cursor.fetchone()[0]
+
+
+def test_inside_the_block_the_generic_plan_is_used_and_after_it_each_query_is_planned_again():
+    with prepared_statements():
+        with prepared_statements():
+            assert plan_cache_mode() == "force_generic_plan"
+        # The inner block leaves it to the outer one.
+        assert plan_cache_mode() == "force_generic_plan"
+    assert plan_cache_mode() == "auto"
+
+
+def test_a_failed_statement_in_the_block_is_the_error_that_is_raised():
+    with (
+        pytest.raises(DatabaseError, match="division by zero"),
+        transaction.atomic(),
+        prepared_statements(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("SELECT 1 / 0")
+    assert plan_cache_mode() == "auto"
