@@ -81,6 +81,16 @@ def run(key, query: Callable[[Subject], Callable[[], object]], subject: Subject,
         return read(cursor)
 
 
+def objects(key, query, subject, model) -> list:
+    """Like run, for a query of `model`'s own columns (nothing joined in with select_related):
+    `query(subject)()` gives the instances, and so does the reused statement, through
+    QuerySet.raw, which turns each column into its field's value as a query would."""
+    statement = prepare(key, query, subject)
+    if statement is None:
+        return list(query(subject)())
+    return list(model.objects.raw(statement.sql, statement.bind(query, subject)))
+
+
 def prepare(key, query, subject) -> "Statement | None":
     """The statement `query` builds for subjects of this shape (`key`), or None where it is not
     reused: not on PostgreSQL, or not reusable."""

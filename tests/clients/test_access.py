@@ -61,6 +61,20 @@ def test_client_for_answers_404_for_another_units_client_and_records_nothing(wor
     assert not AccessEvent.objects.exists()
 
 
+def test_whoever_asked_before_the_right_is_the_askers_own(world):
+    """The access statement is built once and reused (rodtrad/db/reused.py): what one user was
+    let see says nothing of the next, nor a role asked for of the plain right."""
+    assert access.client_for(request_by(world.staff), world.client.pk) == world.client
+    with pytest.raises(Http404):
+        access.client_for(request_by(world.outsider), world.client.pk)
+    assert access.client_for(request_by(world.outsider), world.other_client.pk) == world.other_client
+    with pytest.raises(Http404):
+        access.client_for(request_by(world.staff), world.client.pk, role=Membership.Role.MANAGER)
+    with pytest.raises(Http404):
+        access.client_for(request_by(world.staff), "not a number")
+    assert access.client_for(request_by(world.staff), str(world.client.pk)) == world.client
+
+
 def test_object_for_reaches_an_object_through_its_clients_right(world):
     order = world.client.orders.get()
     assert access.object_for(request_by(world.staff), order.__class__.objects.all(), order.pk) == order
