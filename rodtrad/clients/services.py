@@ -4,6 +4,8 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from . import asked
+from .asked import Asked
 from .models import Client, Order
 
 
@@ -60,7 +62,11 @@ def is_closed(client: Client, orders=None) -> bool:
     `orders`, every order of the client when the caller has them already, saves the query."""
     if orders is not None:
         return all(order.ended_on is not None for order in orders)
-    return not client.orders.filter(ended_on__isnull=True).exists()
+
+    def open_order(about):
+        return lambda: Order.objects.filter(client_id=about.client_id, ended_on__isnull=True).exists()
+
+    return not asked.exists(("open_order",), open_order, Asked(client.pk))
 
 
 def retention_counted_from(client: Client, orders=None):

@@ -9,6 +9,8 @@ import importlib
 import importlib.util
 import inspect
 
+from rodtrad.clients import asked
+from rodtrad.clients.asked import Asked
 from rodtrad.clients.models import Client
 
 OTHER_CLIENT = "other_client"
@@ -40,13 +42,15 @@ def is_available(kind: str = "journal") -> bool:
 
 def other_client_names(client, user, *, limit=OTHER_CLIENTS_LIMIT) -> list[str]:
     """Full names of the other clients `user` may see: only the names, and at most `limit`."""
-    rows = (
-        Client.objects.visible_to(user)
-        .exclude(pk=client.pk)
-        .order_by("pk")
-        .values_list("first_name", "last_name")[:limit]
-    )
-    return [f"{first} {last}".strip() for first, last in rows]
+    if not user.is_authenticated:
+        return []
+
+    def names(about):
+        others = Client.objects.visible_to(about.user).exclude(pk=about.client_id).order_by("pk")
+        return lambda: list(others.values_list("first_name", "last_name")[:limit])
+
+    found = asked.rows(("other_client_names", limit), names, Asked(client.pk, user))
+    return [f"{first} {last}".strip() for first, last in found]
 
 
 def findings(text: str, *, client, user, kind: str = "journal", other_clients=None) -> list[dict]:
