@@ -32,8 +32,8 @@ def _shown(entry) -> tuple:
     related = (
         entry.goal.sentence if entry.goal_id else None,
         entry.plan_item.title if entry.plan_item_id else None,
-        entry.life_area.title if entry.life_area_id else None,
-        entry.corrects.occurred_at if entry.corrects_id else None,
+        entry.life_area_name,
+        entry.corrected_entry_at,
     )
     corrections = [(c.pk, c.signed_at, c.author_name) for c in entry.signed_corrections]
     objections = [

@@ -1,8 +1,10 @@
 """The journal list keeps each entry's rendered card; what changes around an entry shows at once."""
 
 import pytest
+from django.utils import formats, timezone
 
 from rodtrad.journal import services
+from rodtrad.plans.models import SectionTemplate
 
 from ..factories import SignedEntryFactory
 from .conftest import days_ago
@@ -69,3 +71,19 @@ def test_a_search_after_the_list_was_read_marks_the_words_in_the_same_cards(as_u
     assert "<mark>bakade</mark>" in searched
     assert "Elsa <mark>bakade</mark> bullar." in searched
     assert "<mark>" not in plain
+
+
+def test_a_card_shows_its_life_area_and_the_time_of_the_entry_it_corrects(as_user, world, entry):
+    life_area = SectionTemplate.objects.filter(template__unit=None).order_by("position").first()
+    SignedEntryFactory(
+        client=world.client,
+        author=world.staff,
+        life_area=life_area,
+        corrects=entry,
+        correction_reason="Fel dag.",
+        occurred_at=days_ago(1),
+    )
+    page = journal(as_user, world)
+    assert f"<dd>{life_area.title}</dd>" in page
+    corrected_at = formats.date_format(timezone.localtime(entry.occurred_at), "j F Y H:i")
+    assert f'/journal/{entry.pk}/">{corrected_at}</a>' in page
