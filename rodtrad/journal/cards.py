@@ -37,7 +37,7 @@ def _shown(entry) -> tuple:
     )
     corrections = [(c.pk, c.signed_at, c.author_name) for c in entry.signed_corrections]
     objections = [
-        (o.pk, o.raised_on, o.raised_by_name, o.text, o.recorded_by_name, o.recorded_at) for o in entry.objections.all()
+        (o.pk, o.raised_on, o.raised_by_name, o.text, o.recorded_by_name, o.recorded_at) for o in entry.shown_objections
     ]
     own = (
         entry.pk,

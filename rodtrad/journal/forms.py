@@ -146,6 +146,9 @@ class ObjectionForm(forms.Form):
 class FilterForm(forms.Form):
     """Filters of the journal, in the address so that a filtered view can be bookmarked."""
 
+    # Whether an unbound form is shown with its choices (the filters fetched when opened).
+    shown_unbound = False
+
     q = forms.CharField(label=_("Search the text"), required=False, max_length=100)
     fran = forms.DateField(label=_("From"), required=False, widget=DATE_INPUT)
     till = forms.DateField(label=_("To"), required=False, widget=DATE_INPUT)
@@ -159,6 +162,10 @@ class FilterForm(forms.Form):
     def __init__(self, *args, client, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kategori"].choices = [("", _("All")), *Category.choices]
+        if not self.is_bound and not self.shown_unbound:
+            # The list without filters shows only the search field: the choices' querysets
+            # would be built for nothing (a millisecond of the journal page).
+            return
         self.fields["insats"].queryset = plan_links.all_items(client)
         self.fields["mal"].queryset = plan_links.all_goals(client)
         self.fields["skribent"].queryset = User.objects.filter(
@@ -171,6 +178,12 @@ class FilterForm(forms.Form):
         if start and end and start > end:
             self.add_error("till", _("The end of the period is before its start."))
         return cleaned
+
+
+class OpenedFilterForm(FilterForm):
+    """The filters as they are fetched when opened: with their choices, asked for or not."""
+
+    shown_unbound = True
 
 
 class PeriodForm(forms.Form):

@@ -25,7 +25,7 @@ def with_details(entries):
         entries.select_related("plan_item", "goal")
         .annotate(shown_life_area=Subquery(life_area), shown_corrected_at=Subquery(corrected))
         .prefetch_related(
-            Prefetch("objections", queryset=Objection.objects.order_by("raised_on", "pk")),
+            Prefetch("objections", queryset=Objection.objects.order_by("raised_on", "pk"), to_attr="listed_objections"),
             Prefetch(
                 "corrections",
                 queryset=Entry.objects.signed()

@@ -99,5 +99,5 @@ def period_summary(client, start: datetime.date, end: datetime.date) -> Summary:
         total=len(entries),
         late=sum(entry.late for entry in entries),
         corrected=sum(entry.is_corrected for entry in entries),
-        objections=sum(len(entry.objections.all()) for entry in entries),
+        objections=sum(len(entry.shown_objections) for entry in entries),
     )

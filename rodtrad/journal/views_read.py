@@ -9,7 +9,7 @@ from rodtrad.clients import access
 from rodtrad.clients.services import is_closed
 
 from . import cards, queries, search, services
-from .forms import FilterForm
+from .forms import FilterForm, OpenedFilterForm
 from .models import Category, Entry
 
 
@@ -69,7 +69,7 @@ def journal(request, client_id):
 def filters(request, client_id):
     """The journal's filters, fetched when they are opened (journal/list.html)."""
     client = access.client_for(request, client_id, object_type="journal")
-    form = FilterForm(request.GET or None, client=client)
+    form = OpenedFilterForm(request.GET or None, client=client)
     return render(request, "journal/_filters.html", {"client": client, "form": form})
 
 
