@@ -59,6 +59,16 @@ def object_for(request, queryset, pk, action=Action.VIEW, *, client_field="clien
     return obj
 
 
+def reached(request, client_id, obj, action=Action.VIEW, *, detail=""):
+    """`obj`, read as belonging to the client with `client_id` (None: not found), if the user
+    may see that client, after recording `action` on it: object_for, for callers that read the
+    object themselves with a statement of their own (rodtrad/journal/queries.py)."""
+    if obj is None or str(obj.client_id) != str(client_id):
+        raise Http404
+    obj.client = client_for(request, client_id, action, obj=obj, detail=detail)
+    return obj
+
+
 def record_list(request, *, object_type, detail=""):
     """A list or search shows only who the clients are, not their documentation: one event for
     the page, not one per client, with the search words so that searching can be reviewed."""

@@ -9,21 +9,31 @@ from django.contrib.auth import get_user_model
 
 from rodtrad.db import reused
 
-# Values no real user or client has.
-_STAND_INS = {which: (-2_000_000_100 - which, -2_000_000_110 - which) for which in (1, 2)}
+# Values no real user, client or object has.
+_STAND_INS = {which: (-2_000_000_100 - which, -2_000_000_110 - which, -2_000_000_120 - which) for which in (1, 2)}
 
 
 @dataclass(frozen=True)
 class Asked:
     client_id: int
     user: object = None
+    # One of the client's objects (a journal entry), when that is what is asked for.
+    object_id: int | None = None
 
     def stand_in(self, which: int) -> "Asked":
-        user, client_id = _STAND_INS[which]
-        return Asked(client_id, get_user_model()(pk=user) if self.user is not None else None)
+        user, client_id, object_id = _STAND_INS[which]
+        return Asked(
+            client_id,
+            get_user_model()(pk=user) if self.user is not None else None,
+            object_id if self.object_id is not None else None,
+        )
 
     def slot_values(self) -> dict:
-        return {"client": lambda: self.client_id, "user": lambda: self.user.pk if self.user is not None else None}
+        return {
+            "client": lambda: self.client_id,
+            "user": lambda: self.user.pk if self.user is not None else None,
+            "object": lambda: self.object_id,
+        }
 
 
 def rows(key, query, asked: Asked) -> list[tuple]:

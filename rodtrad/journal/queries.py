@@ -6,6 +6,8 @@ import datetime
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
+from rodtrad.clients.asked import Asked
+from rodtrad.db import reused
 from rodtrad.plans.models import SectionTemplate
 
 from .models import Entry, Objection
@@ -35,6 +37,23 @@ def with_details(entries):
             ),
         )
     )
+
+
+def readable_entry(user, client_id, entry_id) -> Entry | None:
+    """The client's entry, if it is signed or the user's own draft (EntryQuerySet.readable_by);
+    None also for ids that are not numbers. The right to the client is the caller's to check
+    (clients.access.reached). Read with a statement built once and reused."""
+    try:
+        asked = Asked(int(client_id), user, int(entry_id))
+    except (ValueError, TypeError):
+        return None
+
+    def query(about):
+        entries = Entry.objects.readable_by(about.user).filter(client_id=about.client_id, pk=about.object_id)
+        return lambda: list(entries)
+
+    found = reused.objects(("readable_entry",), query, asked, Entry)
+    return found[0] if found else None
 
 
 def start_of(day):

@@ -15,7 +15,7 @@ from rodtrad.audit.models import Action
 from rodtrad.clients import access
 from rodtrad.clients.services import is_closed
 
-from . import assistant, services
+from . import assistant, queries, services
 from .forms import EntryForm, SignForm, posted
 from .models import Entry, SignedEntryError
 
@@ -24,8 +24,10 @@ SIGNED_MESSAGE = gettext_lazy("The entry is signed and can no longer be changed.
 FIELD_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
 
 
-def _readable(request, client_id):
-    return Entry.objects.readable_by(request.user).filter(client_id=client_id)
+def _entry(request, client_id, entry_id, action, *, detail=""):
+    """The entry, if the user may read it and see its client, after recording `action` on it."""
+    found = queries.readable_entry(request.user, client_id, entry_id)
+    return access.reached(request, client_id, found, action, detail=detail)
 
 
 def _draft_or_refusal(request, entry):
@@ -84,9 +86,7 @@ def new_entry(request, client_id):
 
 
 def edit_entry(request, client_id, entry_id):
-    entry = access.object_for(
-        request, _readable(request, client_id), entry_id, access.action_for(request, Action.UPDATE)
-    )
+    entry = _entry(request, client_id, entry_id, access.action_for(request, Action.UPDATE))
     refusal = _draft_or_refusal(request, entry)
     if refusal:
         return refusal
@@ -119,7 +119,7 @@ def autosave(request, client_id):
     and headers static/rodtrad/drafts.js reads; a draft is only made once there is something to keep."""
     entry_id = request.POST.get("entry", "")
     if entry_id:
-        entry = access.object_for(request, _readable(request, client_id), entry_id, Action.UPDATE)
+        entry = _entry(request, client_id, entry_id, Action.UPDATE)
         client = entry.client
         refusal = _draft_or_refusal(request, entry)
         if refusal:
@@ -174,7 +174,7 @@ def findings(request, client_id):
 def sign(request, client_id, entry_id):
     """Before signing: the entry as it will stand, and the findings once more. Signing is
     final; a possible other client's name must be confirmed."""
-    entry = access.object_for(request, _readable(request, client_id), entry_id, access.action_for(request, Action.SIGN))
+    entry = _entry(request, client_id, entry_id, access.action_for(request, Action.SIGN))
     refusal = _draft_or_refusal(request, entry)
     if refusal:
         return refusal
@@ -209,7 +209,7 @@ def sign(request, client_id, entry_id):
 
 @require_POST
 def discard(request, client_id, entry_id):
-    entry = access.object_for(request, _readable(request, client_id), entry_id, Action.UPDATE, detail="discard draft")
+    entry = _entry(request, client_id, entry_id, Action.UPDATE, detail="discard draft")
     refusal = _draft_or_refusal(request, entry)
     if refusal:
         return refusal
@@ -229,7 +229,7 @@ def monthly_note(request, client_id):
 
 @require_POST
 def correct(request, client_id, entry_id):
-    original = access.object_for(request, _readable(request, client_id), entry_id, Action.CREATE, detail="correction")
+    original = _entry(request, client_id, entry_id, Action.CREATE, detail="correction")
     try:
         entry = services.correct_entry(original, author=request.user)
     except PermissionDenied as refusal:

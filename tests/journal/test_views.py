@@ -13,7 +13,7 @@ from rodtrad.clients import services as client_services
 from rodtrad.journal import queries, services
 from rodtrad.journal.models import Category, Entry, Objection
 
-from ..factories import ContactFactory, EntryFactory, MembershipFactory, SignedEntryFactory
+from ..factories import ContactFactory, EntryFactory, MembershipFactory, OrderFactory, SignedEntryFactory
 from .conftest import days_ago, says
 
 
@@ -166,6 +166,21 @@ def test_a_user_of_another_unit_finds_no_journal(world, as_user):
     browser = as_user(world.outsider)
     assert browser.get(journal_url(world.client)).status_code == 404
     assert browser.get(journal_url(world.client, f"{entry.pk}/")).status_code == 404
+
+
+def test_an_entry_is_reached_only_under_its_own_client_and_by_those_who_may_see_it(world, as_user):
+    """The write pages read the entry with a reused statement (journal.queries.readable_entry):
+    whoever asked before, the client in the address and the right to it still decide."""
+    draft = EntryFactory(client=world.client, author=world.staff)
+    seen_too = OrderFactory(unit=world.unit).client
+    staff = as_user(world.staff)
+    assert staff.get(journal_url(world.client, f"{draft.pk}/andra/")).status_code == 200
+    assert staff.get(journal_url(seen_too, f"{draft.pk}/andra/")).status_code == 404
+    assert staff.get(journal_url(world.client, "0/andra/")).status_code == 404
+    outsider = as_user(world.outsider)
+    assert outsider.get(journal_url(world.client, f"{draft.pk}/andra/")).status_code == 404
+    assert outsider.post(journal_url(world.client, f"{draft.pk}/signera/")).status_code == 404
+    assert not AccessEvent.objects.filter(user=world.outsider).exists()
 
 
 def test_state_changes_are_posts(world, as_user):
