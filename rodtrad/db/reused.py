@@ -19,6 +19,7 @@ from the key fails the tests instead of giving an answer from another day.
 Only on PostgreSQL, where a list of ids is one array parameter; on SQLite its length shapes the
 text. A subject (rodtrad/oversight/scope.py) gives its stand-ins and the real values of its slots."""
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -63,6 +64,7 @@ class NotReusable(Exception):
 
 
 _statements: OrderedDict = OrderedDict()
+_keeping = threading.Lock()
 _NOT_REUSABLE = object()
 
 
@@ -108,9 +110,10 @@ def _statement(key, query, subject) -> Statement | None:
             if getattr(settings, "RODTRAD_CHECK_REUSED_STATEMENTS", False):
                 raise
             found = _NOT_REUSABLE
-        _statements[key] = found
-        while len(_statements) > KEPT_STATEMENTS:
-            _statements.popitem(last=False)
+        with _keeping:  # a worker's threads share the statements
+            _statements[key] = found
+            while len(_statements) > KEPT_STATEMENTS:
+                _statements.popitem(last=False)
     return None if found is _NOT_REUSABLE else found
 
 
