@@ -82,8 +82,23 @@ def filtered(entries, data: dict):
     return entries
 
 
-def own_drafts(client, user):
-    return client.journal_entries.drafts().filter(author=user).select_related("corrects").order_by("-updated_at")
+def own_drafts(client, user) -> list[Entry]:
+    """The user's drafts about the client, the one saved last first."""
+
+    def query(about):
+        drafts = Entry.objects.drafts().filter(client_id=about.client_id, author=about.user).order_by("-updated_at")
+        return lambda: list(drafts)
+
+    return reused.objects(("own_drafts",), query, Asked(client.pk, user), Entry)
+
+
+def signed_count(client) -> int:
+    """How many signed entries the client's journal has (the unfiltered list's count)."""
+
+    def query(about):
+        return lambda: Entry.objects.signed().filter(client_id=about.client_id).count()
+
+    return reused.run(("signed_count",), query, Asked(client.pk), read=lambda cursor: cursor.fetchone()[0])
 
 
 def about(*, goal=None, plan_item=None):

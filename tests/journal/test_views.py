@@ -51,6 +51,7 @@ def test_the_journal_lists_signed_entries_newest_first_and_only_your_own_drafts(
     page = as_user(world.staff).get(journal_url(world.client)).content.decode()
 
     assert page.index("Nyast") < page.index("Äldst")
+    assert "2 anteckningar, nyaste först" in page  # the other client's and the drafts not counted
     assert "Mitt utkast" in page
     assert "Chefens utkast" not in page
     assert "Annan brukare" not in page
@@ -68,6 +69,7 @@ def test_the_journal_is_paged_by_fifty(world, as_user):
     assert first.count('class="panel journal-entry"') == 50
     second = browser.get(journal_url(world.client) + "?sida=2").content.decode()
     assert second.count('class="panel journal-entry"') == 5
+    assert "55 anteckningar, nyaste först" in second and "Sida 2 av 2" in second
     assert "Anteckning nummer 54" in second
 
 
