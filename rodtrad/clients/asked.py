@@ -1,5 +1,6 @@
 """Who asks about which client: the subject of the small statements nearly every page of a client
-runs (may they see it, is the case closed, which other clients' names to look for). Each is
+runs (may they see it, is the case closed, which other clients' names to look for), and of the
+list of the user's clients. Each is
 built once and reused with these two values (rodtrad/db/reused.py): building one took about a
 millisecond of Python, more than the database took to answer it."""
 
@@ -15,7 +16,7 @@ _STAND_INS = {which: (-2_000_000_100 - which, -2_000_000_110 - which, -2_000_000
 
 @dataclass(frozen=True)
 class Asked:
-    client_id: int
+    client_id: int | None = None  # None: about the user's clients, not one of them
     user: object = None
     # One of the client's objects (a journal entry), when that is what is asked for.
     object_id: int | None = None
@@ -23,7 +24,7 @@ class Asked:
     def stand_in(self, which: int) -> "Asked":
         user, client_id, object_id = _STAND_INS[which]
         return Asked(
-            client_id,
+            client_id if self.client_id is not None else None,
             get_user_model()(pk=user) if self.user is not None else None,
             object_id if self.object_id is not None else None,
         )

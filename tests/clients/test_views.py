@@ -21,6 +21,27 @@ def test_my_clients_sorts_in_swedish_order(world, as_user):
     assert last_names == ["Andersson", "Lindqvist", "Zetterlund", "Åberg", "Ängström", "Öhman"]
 
 
+def test_my_clients_is_paged_by_fifty_with_the_count_of_all(world, as_user):
+    for number in range(55):
+        client_at(world.unit, last_name=f"Berg{number:02}")
+    browser = as_user(world.staff)
+    first = browser.get("/")
+    assert len(names(first)) == 50
+    assert first.context["page"].object_list[0].last_name == "Berg00"
+    assert "56 brukare" in first.content.decode()
+    second = browser.get("/?sida=2")
+    assert [client.last_name for client in second.context["page"].object_list] == [
+        "Berg50",
+        "Berg51",
+        "Berg52",
+        "Berg53",
+        "Berg54",
+        "Lindqvist",
+    ]
+    # Another user, another list: what the statement answered before was the first user's.
+    assert names(as_user(world.outsider).get("/")) == ["Omar Eklund"]
+
+
 def test_search_by_name_is_case_insensitive_and_combines_words(world, as_user):
     client_at(world.unit, first_name="Elsa", last_name="Berg")
     browser = as_user(world.staff)
