@@ -374,6 +374,8 @@ class Consent(models.Model):
         return self.withdrawn_on is None
 
     def last_reviewed_on(self):
+        if hasattr(self, "newest_review_on"):  # read as a column (oversight.listing.consents_by_date)
+            return self.newest_review_on
         reviews = [review.reviewed_on for review in self.reviews.all()]
         return max(reviews, default=None)
 

@@ -224,15 +224,20 @@ def drafts(scope):
     return stale.filter(Exists(about_unit), Exists(scope.clients.filter(pk=OuterRef("client"))))
 
 
-def consents(scope):
-    """Active consents whose review (Consent.review_due_on: a year after the last review, or
-    after it was given) has come, for clients with an open order at the unit."""
-    last_review = Subquery(
+def newest_review():
+    """On a consent: the day of its newest review (Consent.last_reviewed_on), or null."""
+    return Subquery(
         ConsentReview.objects.filter(consent=OuterRef("pk"))
         .values("consent")
         .annotate(day=Max("reviewed_on"))
         .values("day")
     )
+
+
+def consents(scope):
+    """Active consents whose review (Consent.review_due_on: a year after the last review, or
+    after it was given) has come, for clients with an open order at the unit."""
+    last_review = newest_review()
     reviewed_by = scope.today - datetime.timedelta(days=CONSENT_REVIEW_DAYS)
     return (
         Consent.objects.filter(client__in=open_orders(scope).values("client"), withdrawn_on__isnull=True)

@@ -5,6 +5,7 @@ import datetime
 from django.utils import timezone
 
 from rodtrad.audit.models import AccessEvent
+from rodtrad.clients.models import ConsentReview
 from rodtrad.oversight import todo
 from rodtrad.oversight.catalogue import counts, rules_for
 
@@ -118,3 +119,21 @@ def test_the_to_do_has_one_line_for_each_thing_the_rules_find(world):
     }
     assert len(rows) == sum(found[rule.key] for rule in rules_for(scope) if rule.lines_among is None)
     assert len(set(rows)) == len(rows)
+
+
+def test_a_consent_is_due_a_year_after_its_newest_review(world):
+    ContactPersonFactory(client=world.client, user=world.staff)
+    today = timezone.localdate()
+    reviewed = ConsentFactory(
+        client=world.client, recorded_by=world.staff, given_on=today - datetime.timedelta(days=800)
+    )
+    for days_ago in (700, 400):
+        ConsentReview.objects.create(
+            consent=reviewed, reviewed_on=today - datetime.timedelta(days=days_ago), reviewed_by=world.staff
+        )
+    recent = ConsentFactory(client=world.client, recorded_by=world.staff, given_on=today - datetime.timedelta(days=800))
+    ConsentReview.objects.create(
+        consent=recent, reviewed_on=today - datetime.timedelta(days=100), reviewed_by=world.staff
+    )
+    consent_rows = [row for row in todo.rows_for(world.staff) if row.url.endswith("/samtycken/")]
+    assert [(row.due_on, row.overdue) for row in consent_rows] == [(today - datetime.timedelta(days=35), True)]
