@@ -6,6 +6,7 @@ one of them), with the clients visible to them as manager; a staff member's to-d
 clients they are contact person for, at the units they work in."""
 
 import datetime
+import functools
 from dataclasses import dataclass, field, replace
 
 from django.contrib.auth import get_user_model
@@ -38,9 +39,8 @@ _STAND_INS = {
 class Scope:
     user: object
     units: tuple[Unit, ...]
-    # The clients the rules report on, and every client the user may see (for their own drafts).
+    # The clients the rules report on (`visible`, below: every client the user may see).
     clients: QuerySet
-    visible: QuerySet
     today: datetime.date
     now: datetime.datetime
     # Set for a staff member's to-do: only their own drafts concern them.
@@ -52,6 +52,14 @@ class Scope:
     client_ids: tuple[int, ...] | None = None
     # Drafts started before this are late (the journal's limit, from `now`).
     drafts_started_before: datetime.datetime | None = None
+
+    @functools.cached_property
+    def visible(self) -> QuerySet:
+        """Every client the user may see, for their own drafts; built only if a rule asks (the
+        drafts rule's statement is reused, rodtrad/db/reused.py)."""
+        if self.is_manager:
+            return self.clients
+        return Client.objects.visible_to(self.user)
 
     @property
     def unit_ids(self) -> list[int]:
@@ -92,13 +100,12 @@ class Scope:
         values = _STAND_INS[which]
         user = get_user_model()(pk=values["user"])
         ids = values["clients"] if self.client_ids is not None else None
-        clients, visible = _client_sets(user, ids, manager=self.is_manager)
+        clients = _clients(user, ids, manager=self.is_manager)
         return replace(
             self,
             user=user,
             author=user if self.author is not None else None,
             clients=clients,
-            visible=visible,
             client_ids=ids,
             now=values["now"],
             drafts_started_before=values["drafts_before"],
@@ -106,22 +113,20 @@ class Scope:
         )
 
 
-def _client_sets(user, client_ids, *, manager) -> tuple[QuerySet, QuerySet]:
-    """The clients a scope reports on, and those the user may see."""
+def _clients(user, client_ids, *, manager) -> QuerySet:
+    """The clients a scope reports on."""
     if manager:
-        visible = Client.objects.visible_to(user, role=Membership.Role.MANAGER)
-        return visible, visible
-    return Client.objects.filter(OneOf("pk", client_ids)), Client.objects.visible_to(user)
+        return Client.objects.visible_to(user, role=Membership.Role.MANAGER)
+    return Client.objects.filter(OneOf("pk", client_ids))
 
 
 def _scope(user, units, *, today, now, manager, client_ids=None) -> Scope:
     now = now or timezone.now()
-    clients, visible = _client_sets(user, client_ids, manager=manager)
+    clients = _clients(user, client_ids, manager=manager)
     return Scope(
         user=user,
         units=tuple(units),
         clients=clients,
-        visible=visible,
         today=today or timezone.localdate(now),
         now=now,
         drafts_started_before=now - journal.late_after(),
