@@ -1,7 +1,7 @@
 """Who asks about which client: the subject of the small statements nearly every page of a client
-runs (may they see it, is the case closed, which other clients' names to look for), and of the
-list of the user's clients. Each is
-built once and reused with these two values (rodtrad/db/reused.py): building one took about a
+runs (may they see it, is the case closed, which other clients' names to look for), and of those
+about the user's clients as a whole (the list of them, those they are contact person for). Each
+is built once and reused with these values (rodtrad/db/reused.py): building one took about a
 millisecond of Python, more than the database took to answer it."""
 
 from dataclasses import dataclass
@@ -38,6 +38,7 @@ class Asked:
 
 
 def rows(key, query, asked: Asked) -> list[tuple]:
+    """Rows as tuples: the ordinary query must give them so too (values_list, not flat)."""
     return reused.run(key, query, asked, read=lambda cursor: cursor.fetchall())
 
 

@@ -5,6 +5,8 @@ queryset refuse it here, and on PostgreSQL a trigger (migration 0002) refuses it
 code path. A mistake is put right by a correction, a new signed entry tied to the original.
 The client's objection to an entry is added beside it, equally unchangeable."""
 
+import functools
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -196,7 +198,7 @@ class Entry(models.Model):
             return self.shown_life_area
         return self.life_area.title if self.life_area_id else None
 
-    @property
+    @functools.cached_property
     def shown_objections(self) -> list:
         """The objections, oldest first; a list prefetched as listed_objections reads no manager
         (fifty related managers were a millisecond of the journal page)."""

@@ -155,7 +155,7 @@ def current_periods_of(scope):
     periods = PlanPeriod.objects.filter(
         scope.of_clients("plan__client"), status=PlanPeriod.Status.ESTABLISHED, plan__unit__in=scope.unit_ids
     ).filter(Exists(open_order), ~Exists(later))
-    return with_stripped_text(periods)
+    return periods
 
 
 def current_periods(scope):

@@ -15,8 +15,9 @@ from django.utils import timezone
 
 from rodtrad.accounts.models import Membership, Unit
 from rodtrad.accounts.roles import managed_units
+from rodtrad.clients import asked
+from rodtrad.clients.asked import Asked
 from rodtrad.clients.models import Client
-from rodtrad.db import reused
 from rodtrad.journal import services as journal
 
 from . import rules
@@ -162,27 +163,9 @@ def for_contact_person(user, *, units=None, today=None, now=None) -> Scope:
     return _scope(user, units, today=today, now=now, manager=False, client_ids=ids)
 
 
-@dataclass(frozen=True)
-class _ContactPerson:
-    """The subject of the query for a contact person's clients: the same for every user."""
-
-    user: object
-
-    def stand_in(self, which: int) -> "_ContactPerson":
-        return _ContactPerson(get_user_model()(pk=_STAND_INS[which]["user"]))
-
-    def slot_values(self) -> dict:
-        return {"user": lambda: self.user.pk}
-
-
 def _contact_person_clients(user) -> list[int]:
-    def query(person):
-        clients = Client.objects.visible_to(person.user).filter(contact_persons__user=person.user)
-        return lambda: list(clients.values_list("pk", flat=True))
+    def query(about):
+        clients = Client.objects.visible_to(about.user).filter(contact_persons__user=about.user)
+        return lambda: list(clients.values_list("pk"))
 
-    return reused.run(
-        ("contact_person_clients",),
-        query,
-        _ContactPerson(user),
-        read=lambda cursor: [row[0] for row in cursor.fetchall()],
-    )
+    return [pk for (pk,) in asked.rows(("contact_person_clients",), query, Asked(user=user))]
