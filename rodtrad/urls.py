@@ -6,7 +6,9 @@ admin.site.site_header = _("Rödtråd administration")
 admin.site.site_title = _("Rödtråd administration")
 
 urlpatterns = [
-    path("konto/", include("rodtrad.accounts.urls")),
+    # The account pages (sign-in, two-factor) keep the namespace "accounts"; rodtrad/signin serves them.
+    path("konto/", include(("rodtrad.signin.urls", "accounts"))),
+    path("konto/passkey/", include("rodtrad.signin.urls_passkeys")),
     path("admin/", admin.site.urls),
     path("", include("rodtrad.audit.urls")),
     path("", include("rodtrad.clients.urls")),

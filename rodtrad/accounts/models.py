@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .assurance import MINIMUM_CHOICES, Level
+
 
 class User(AbstractUser):
     """A person who signs in. Their right to clients comes from unit memberships, never from is_superuser."""
@@ -50,6 +52,12 @@ class Unit(models.Model):
         _("days to first plan"),
         default=30,
         help_text=_("The agreed number of days from the start of an order until the first plan must be established."),
+    )
+    minimum_assurance = models.PositiveSmallIntegerField(
+        _("minimum sign-in assurance"),
+        choices=MINIMUM_CHOICES,
+        default=Level.NONE,
+        help_text=_("A session signed in below this level cannot be used by the unit's staff."),
     )
 
     class Meta:

@@ -23,6 +23,20 @@ class Action(models.TextChoices):
     SIGN = "sign", _("sign")
     EXPORT = "export", _("export")
     PRINT = "print", _("print")
+    SIGN_IN = "sign_in", _("sign-in")
+    SIGN_OUT = "sign_out", _("sign-out")
+    REFUSED = "refused", _("sign-in refused")
+
+
+class SignInMethod(models.TextChoices):
+    """How a person signed in, as the log records it with each sign-in (issue 18)."""
+
+    PASSWORD = "password", _("password")
+    PASSWORD_TOTP = "password_totp", _("password and one-time code")
+    PASSWORD_PASSKEY = "password_passkey", _("password and passkey")
+    PASSWORD_RECOVERY = "password_recovery", _("password and recovery code")
+    OIDC = "oidc", _("OpenID Connect")
+    SAML = "saml", _("SAML")
 
 
 class AccessEvent(models.Model):
@@ -54,6 +68,10 @@ class AccessEvent(models.Model):
     detail = models.CharField(_("detail"), max_length=200, blank=True)
     path = models.CharField(_("address in Rödtråd"), max_length=500, blank=True)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    # Sign-in events only: the method, and the assurance the identity provider asserted (acr or
+    # AuthnContextClassRef, as sent).
+    sign_in_method = models.CharField(_("sign-in method"), max_length=20, choices=SignInMethod.choices, blank=True)
+    assurance = models.CharField(_("asserted assurance"), max_length=200, blank=True)
 
     objects = AccessEventQuerySet.as_manager()
 

@@ -13,13 +13,29 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR") or None
 
 
-def record(request, action: Action, *, client=None, obj=None, object_type="", detail="") -> AccessEvent:
+def record(
+    request,
+    action: Action,
+    *,
+    client=None,
+    obj=None,
+    object_type="",
+    detail="",
+    user=None,
+    sign_in_method="",
+    assurance="",
+) -> AccessEvent:
     """Write an event for a request. Errors propagate on purpose: with ATOMIC_REQUESTS the
-    response then fails and nothing unlogged is shown."""
+    response then fails and nothing unlogged is shown.
+
+    `user` names whom a sign-in event is about when the request is not (yet, or no longer) signed
+    in; `sign_in_method` and `assurance` are for sign-in events."""
     if obj is not None:
         object_type = object_type or obj._meta.model_name
+    if user is None and request.user.is_authenticated:
+        user = request.user
     return AccessEvent.objects.create(
-        user=request.user if request.user.is_authenticated else None,
+        user=user,
         client=client,
         action=action,
         object_type=object_type,
@@ -27,6 +43,8 @@ def record(request, action: Action, *, client=None, obj=None, object_type="", de
         detail=detail[:200],
         path=request.get_full_path()[:500],
         ip_address=client_address(request),
+        sign_in_method=sign_in_method,
+        assurance=assurance[:200],
     )
 
 

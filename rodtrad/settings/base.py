@@ -5,6 +5,9 @@ from pathlib import Path
 
 import dj_database_url
 
+# Sign-in through identity providers and two-factor (issue 18): its own module, from the environment.
+from .sso import *  # noqa: F403
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("RODTRAD_VAR_DIR", BASE_DIR / "var"))
 
@@ -34,6 +37,7 @@ INSTALLED_APPS = [
     "rodtrad.followup",
     "rodtrad.oversight",
     "rodtrad.synthetic",
+    *SSO_APPS,
 ]
 
 MIDDLEWARE = [
@@ -44,6 +48,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    *SSO_MIDDLEWARE,
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -109,6 +114,7 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    *SSO_AUTHENTICATION_BACKENDS,
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -130,6 +136,8 @@ AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# A refusal at the identity provider's return is no password guessed: it is audited, not counted.
+AXES_WHITELIST_CALLABLE = "rodtrad.signin.sso.is_identity_provider_return"
 
 # A session ends after this many idle minutes: every request renews the cookie.
 CACHES = {

@@ -14,6 +14,9 @@ if not ALLOWED_HOSTS:
 
 DEBUG = False
 DEMO_DATA_ALLOWED = False
+# A password alone is not enough here: a local account signs in with a second factor (issue 18).
+# RODTRAD_REQUIRE_MFA=0 turns it off, for a step that signs in over HTTP with a demo password only.
+RODTRAD_REQUIRE_MFA = os.environ.get("RODTRAD_REQUIRE_MFA", "1") == "1"
 
 # WhiteNoise serves the collected static files (htmx, styles) from the app itself: no CDN.
 MIDDLEWARE.insert(
