@@ -2,6 +2,7 @@
 the client's unit, a manager of it, and someone from another unit; plus a system administrator."""
 
 import datetime
+import os
 from types import SimpleNamespace
 
 import pytest
@@ -12,6 +13,7 @@ from rodtrad.plans import services as plans
 
 from . import plan_data
 from .factories import MembershipFactory, UnitFactory, UserFactory, client_at
+from .oidc_provider import Provider
 
 
 @pytest.fixture(autouse=True)
@@ -74,3 +76,28 @@ def item(period):
 def complete_period(period, item):
     """A draft period with everything required to establish it."""
     return plan_data.make_complete(period, item)
+
+
+# The users the tests' OpenID Connect provider knows: the world's, the demo's, and "okand", whom
+# Rödtråd does not know.
+PROVIDER_USERS = {
+    name: {"given_name": name.capitalize(), "family_name": "Testsson", "email": f"{name}@example.se"}
+    for name in ("staff", "manager", "outsider", "personal", "kontaktman", "chef", "okand")
+}
+
+
+@pytest.fixture
+def oidc_provider(settings):
+    """The tests' OpenID Connect provider on the loopback (tests/oidc_provider.py), configured as
+    RODTRAD_OIDC_ISSUER with its client id and secret. RODTRAD_TEST_PROVIDER_PORT picks its port
+    (default: any free one)."""
+    from rodtrad.signin import oidc
+
+    port = int(os.environ.get("RODTRAD_TEST_PROVIDER_PORT", "0"))
+    with Provider(users=dict(PROVIDER_USERS), port=port) as provider:
+        settings.RODTRAD_OIDC_ISSUER = provider.issuer
+        settings.OIDC_RP_CLIENT_ID = provider.client_id
+        settings.OIDC_RP_CLIENT_SECRET = provider.client_secret
+        oidc.forget_discovery()
+        yield provider
+    oidc.forget_discovery()
