@@ -15,6 +15,7 @@ Run it on its own for trying `make run` by hand:
 
 import argparse
 import base64
+import contextlib
 import hashlib
 import html
 import json
@@ -251,10 +252,8 @@ def main():
         print(f"RODTRAD_OIDC_ISSUER={provider.issuer}")
         print(f"RODTRAD_OIDC_CLIENT_ID={provider.client_id}")
         print(f"RODTRAD_OIDC_CLIENT_SECRET={provider.client_secret}", flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()
-        except KeyboardInterrupt:
-            pass
 
 
 if __name__ == "__main__":

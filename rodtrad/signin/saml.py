@@ -17,8 +17,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from djangosaml2 import views as saml_views
 from djangosaml2.backends import Saml2Backend
+from saml2.attribute_converter import get_local_name
 from saml2.config import SPConfig
-from saml2.saml import NAMEID_FORMAT_UNSPECIFIED
+from saml2.saml import NAME_FORMAT_URI, NAMEID_FORMAT_UNSPECIFIED
 from saml2.sigver import SignatureError
 
 from rodtrad.audit.models import SignInMethod
@@ -118,6 +119,15 @@ def asserted_assurance(session_info) -> str:
     return ""
 
 
+def attribute(attributes: dict, name: str) -> str:
+    """The first value of an attribute, by the name the IdP sends (urn:oid:…) or the friendly
+    name pysaml2 gives the attributes it knows (urn:oid:0.9.2342.19200300.100.1.1 → uid)."""
+    if name in attributes:
+        return _first(attributes[name])
+    local = get_local_name(sp_config().attribute_converters, name, NAME_FORMAT_URI)
+    return _first(attributes.get(local)) if local else ""
+
+
 class Backend(Saml2Backend):
     """The user named by the configured attribute of a verified assertion (sso.py decides)."""
 
@@ -129,9 +139,9 @@ class Backend(Saml2Backend):
         return sso.user_for(
             request,
             attempt,
-            _first(attributes.get(settings.RODTRAD_SAML_USERNAME_ATTRIBUTE)),
+            attribute(attributes, settings.RODTRAD_SAML_USERNAME_ATTRIBUTE),
             first_name=_first(attributes.get("givenName")),
-            last_name=_first(attributes.get("sn") or attributes.get("surname")),
+            last_name=_first(attributes.get("sn")),
             email=_first(attributes.get("mail")),
         )
 
