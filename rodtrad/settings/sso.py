@@ -89,12 +89,13 @@ SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E030"]
 RODTRAD_WEBAUTHN_RP_ID = os.environ.get("RODTRAD_WEBAUTHN_RP_ID", "")
 RODTRAD_WEBAUTHN_ORIGINS = [o for o in os.environ.get("RODTRAD_WEBAUTHN_ORIGINS", "").split(",") if o]
 
+# rodtrad.signin last: its admin replaces the users' and units' admin and removes the devices'.
 SSO_APPS = [
-    "rodtrad.signin",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django_otp_webauthn",
+    "rodtrad.signin",
 ]
 SSO_AUTHENTICATION_BACKENDS = [
     "rodtrad.signin.oidc.Backend",

@@ -46,8 +46,9 @@ def owes_second_factor(request) -> bool:
 
 
 def second_factor_step(user) -> str:
-    """ "verify" for a user with a confirmed device, "enrol" for one who has none yet."""
-    return "verify" if user_has_device(user, confirmed=True) else "enrol"
+    """The step's page (a URL name): "verify" for a user with a confirmed device, "two_factor"
+    (enrolment) for one who has none yet."""
+    return "verify" if user_has_device(user, confirmed=True) else "two_factor"
 
 
 def _method_of(device) -> str:
