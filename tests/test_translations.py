@@ -39,3 +39,27 @@ def test_every_message_in_the_code_is_in_the_catalogue(tmp_path):
     )
     extracted = {entry.msgid for entry in polib.pofile(str(tmp_path / "locale" / "sv" / "LC_MESSAGES" / "django.po"))}
     assert extracted == {entry.msgid for entry in polib.pofile(str(PO))}
+
+
+JS_PO = PO.with_name("djangojs.po")
+
+
+def test_the_passkey_scripts_messages_have_swedish_translations():
+    """django-otp-webauthn's script asks its catalogue (jsi18n) for these; the package has no Swedish."""
+    import re
+
+    import django_otp_webauthn
+
+    scripts = Path(django_otp_webauthn.__file__).parent / "static" / "django_otp_webauthn"
+    asked = {m for script in scripts.glob("*.js") for m in re.findall(r'gettext\("([^"]*)"\)', script.read_text())}
+    assert asked
+    translated = {entry.msgid for entry in polib.pofile(str(JS_PO)) if entry.translated()}
+    assert asked <= translated
+    mo = {entry.msgid: entry.msgstr for entry in polib.mofile(str(JS_PO.with_suffix(".mo")))}
+    assert mo == {entry.msgid: entry.msgstr for entry in polib.pofile(str(JS_PO))}
+
+
+def test_the_passkey_catalogue_is_served_in_swedish(client, django_user_model):
+    client.force_login(django_user_model.objects.create(username="someone"))
+    catalogue = client.get("/konto/passkey/jsi18n/").content.decode()
+    assert '"Verification successful!": "Verifieringen lyckades."' in catalogue
