@@ -16,6 +16,9 @@ from .production import *  # noqa: F403
 if not os.environ.get("DATABASE_URL"):
     DATABASES["default"]["NAME"] = os.environ.get("BENCH_SQLITE", str(VAR_DIR / "bench.sqlite3"))
 
+# The bench signs its users in with force_login, which passes no second factor: without this
+# every page would answer with the two-factor page (issue 18). RODTRAD_REQUIRE_MFA=1 puts it back.
+RODTRAD_REQUIRE_MFA = os.environ.get("RODTRAD_REQUIRE_MFA", "0") == "1"
 # The benchmark's data is invented (manage.py seed_synthetic), like the demo's.
 DEMO_DATA_ALLOWED = True
 # Collected apart from `make run`'s files: the manifest storage needs its own collectstatic.
