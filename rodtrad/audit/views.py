@@ -77,6 +77,8 @@ def export_csv(request):
         _("Detail"),
         _("Address in Rödtråd"),
         _("IP address"),
+        _("Sign-in method"),
+        _("Asserted assurance"),
     ]
 
     def rows():
@@ -96,6 +98,8 @@ def export_csv(request):
                     event.detail,
                     event.path,
                     event.ip_address or "",
+                    event.get_sign_in_method_display() if event.sign_in_method else "",
+                    event.assurance,
                 ]
             )
 

@@ -93,3 +93,22 @@ def test_client_lists_by_a_units_staff_show_but_not_those_of_other_units(world, 
     searches = {e.detail for e in shown if e.object_type == "client_list"}
     assert "Lindq" in searches
     assert "Eklund" not in searches
+
+
+def test_a_sign_in_of_the_units_staff_shows_its_method_and_assurance_in_the_review_and_the_export(
+    client, world, as_user
+):
+    from rodtrad.audit.models import SignInMethod
+
+    loa3 = "http://id.elegnamnden.se/loa/1.0/loa3"
+    AccessEvent.objects.create(
+        user=world.staff, action=Action.SIGN_IN, sign_in_method=SignInMethod.SAML, assurance=loa3, detail="x"
+    )
+    manager = as_user(world.manager)
+    page = manager.get("/logg/").content.decode()
+    assert "inloggning</td>" in page
+    assert f"SAML ({loa3})" in page
+    text = b"".join(manager.get("/logg/csv/").streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[0][-2:] == ["Inloggningssätt", "Intygad tillitsnivå"]
+    assert ["SAML", loa3] in [row[-2:] for row in rows[1:]]
