@@ -80,6 +80,9 @@ class Membership(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user"))
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("unit"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.SUPPORT_STAFF)
+    # Granted from the identity provider's groups at sign-in (rodtrad/signin/groups.py), and taken
+    # away there when the group is gone; a membership granted by hand is never touched there.
+    from_identity_provider = models.BooleanField(_("from the identity provider's groups"), default=False)
 
     class Meta:
         verbose_name = _("membership")

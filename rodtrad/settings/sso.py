@@ -65,6 +65,12 @@ SAML_DEFAULT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
 RODTRAD_SAML_IDP = os.environ.get("RODTRAD_SAML_IDP", "")
 RODTRAD_SAML_METADATA_SECONDS = int(os.environ.get("RODTRAD_SAML_METADATA_SECONDS", "3600"))
 
+# The claim and the attribute that carry the person's groups, for the administrator's mapping of
+# groups to units and roles (rodtrad/signin/groups.py). Entra ID sends "groups" (object ids) when
+# the app is set to; a SAML IdP names its own attribute, for example isMemberOf.
+RODTRAD_OIDC_GROUPS_CLAIM = os.environ.get("RODTRAD_OIDC_GROUPS_CLAIM", "groups")
+RODTRAD_SAML_GROUPS_ATTRIBUTE = os.environ.get("RODTRAD_SAML_GROUPS_ATTRIBUTE", "")
+
 # --- Who gets in ---
 # Just-in-time accounts: a person the IdP knows but Rödtråd does not gets a user with no unit.
 RODTRAD_SSO_CREATE_USERS = _flag("RODTRAD_SSO_CREATE_USERS")

@@ -16,6 +16,7 @@ from rodtrad.audit import services as audit
 from rodtrad.audit.models import Action
 
 from . import units
+from .models import GroupMapping
 
 DEVICES = (TOTPDevice, StaticDevice, WebAuthnCredential)
 for model in DEVICES:
@@ -58,3 +59,26 @@ class UnitAdmin(accounts_admin.UnitAdmin):
         super().save_model(request, obj, form, change)
         if change and before != obj.minimum_assurance:
             units.record_change(request, obj, before)
+
+
+@admin.register(GroupMapping)
+class GroupMappingAdmin(admin.ModelAdmin):
+    """The IdP's groups that give units and roles at sign-in (groups.py); every change audited."""
+
+    list_display = ("group", "unit", "role")
+    list_filter = ("unit", "role")
+    search_fields = ["group"]
+    autocomplete_fields = ["unit"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        what = _("Group mapping changed: %(mapping)s") if change else _("Group mapping added: %(mapping)s")
+        audit.record(request, Action.UPDATE if change else Action.CREATE, obj=obj, detail=what % {"mapping": obj})
+
+    def delete_model(self, request, obj):
+        audit.record(request, Action.UPDATE, obj=obj, detail=_("Group mapping removed: %(mapping)s") % {"mapping": obj})
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)

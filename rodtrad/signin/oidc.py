@@ -20,7 +20,7 @@ from mozilla_django_oidc.utils import import_from_settings
 
 from rodtrad.audit.models import SignInMethod
 
-from . import services, sso
+from . import groups, services, sso
 
 # Seconds of clock difference allowed between us and the provider when checking exp and iat.
 LEEWAY = 60
@@ -123,7 +123,11 @@ class Backend(OIDCAuthenticationBackend):
             if userinfo.get("sub") != payload["sub"]:
                 raise SuspiciousOperation("The userinfo response is about another subject than the ID token")
             claims = {**userinfo, **payload}
-        attempt = sso.Attempt(method=SignInMethod.OIDC, assurance=str(payload.get("acr", "")))
+        attempt = sso.Attempt(
+            method=SignInMethod.OIDC,
+            assurance=str(payload.get("acr", "")),
+            groups=groups.groups_of(claims.get(settings.RODTRAD_OIDC_GROUPS_CLAIM)),
+        )
         return sso.user_for(
             self.request,
             attempt,

@@ -24,7 +24,7 @@ from saml2.sigver import SignatureError
 
 from rodtrad.audit.models import SignInMethod
 
-from . import services, sso
+from . import groups, services, sso
 
 _loaded: dict[tuple, tuple[float, SPConfig]] = {}
 
@@ -119,13 +119,19 @@ def asserted_assurance(session_info) -> str:
     return ""
 
 
-def attribute(attributes: dict, name: str) -> str:
-    """The first value of an attribute, by the name the IdP sends (urn:oid:…) or the friendly
-    name pysaml2 gives the attributes it knows (urn:oid:0.9.2342.19200300.100.1.1 → uid)."""
+def all_values(attributes: dict, name: str) -> list:
+    """An attribute's values, by the name the IdP sends (urn:oid:…) or the friendly name pysaml2
+    gives the attributes it knows (urn:oid:0.9.2342.19200300.100.1.1 → uid)."""
+    if not name:
+        return []
     if name in attributes:
-        return _first(attributes[name])
+        return attributes[name]
     local = get_local_name(sp_config().attribute_converters, name, NAME_FORMAT_URI)
-    return _first(attributes.get(local)) if local else ""
+    return attributes.get(local, []) if local else []
+
+
+def attribute(attributes: dict, name: str) -> str:
+    return _first(all_values(attributes, name))
 
 
 class Backend(Saml2Backend):
@@ -135,7 +141,11 @@ class Backend(Saml2Backend):
         if request is None or session_info is None:
             return None
         attributes = session_info.get("ava") or {}
-        attempt = sso.Attempt(method=SignInMethod.SAML, assurance=asserted_assurance(session_info))
+        attempt = sso.Attempt(
+            method=SignInMethod.SAML,
+            assurance=asserted_assurance(session_info),
+            groups=groups.groups_of(all_values(attributes, settings.RODTRAD_SAML_GROUPS_ATTRIBUTE)),
+        )
         return sso.user_for(
             request,
             attempt,
@@ -185,6 +195,8 @@ class LoginView(saml_views.LoginView):
 
 class AssertionConsumerServiceView(saml_views.AssertionConsumerServiceView):
     def post_login_hook(self, request, user, session_info):
+        attempt = sso.attempt_of(request)
+        groups.apply(request, user, attempt.groups if attempt else set())
         request.rodtrad_refusal = services.complete(request, SignInMethod.SAML, asserted_assurance(session_info))
 
     def custom_redirect(self, user, relay_state, session_info):

@@ -2,7 +2,7 @@
 active Rödtråd user whose user name is the claim or attribute; with RODTRAD_SSO_CREATE_USERS a
 new user with no unit (a manager or the administrator grants units). Never an account with rights."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
@@ -25,6 +25,7 @@ class Attempt:
     assurance: str = ""
     refusal: str = ""
     user: User | None = None
+    groups: set = field(default_factory=set)
 
 
 def attempt_of(request) -> Attempt | None:

@@ -16,7 +16,7 @@ from mozilla_django_oidc import views as oidc_views
 
 from rodtrad.audit.models import SignInMethod
 
-from . import oidc, saml, services, sso
+from . import groups, oidc, saml, services, sso
 
 UNREACHABLE = _(
     "The sign-in service does not answer just now. Try again in a while, or contact your system administrator."
@@ -120,6 +120,7 @@ class OidcCallbackView(oidc_views.OIDCAuthenticationCallbackView):
     def login_success(self):
         response = super().login_success()
         attempt = sso.attempt_of(self.request)
+        groups.apply(self.request, self.user, attempt.groups if attempt else set())
         refusal = services.complete(self.request, SignInMethod.OIDC, attempt.assurance if attempt else "")
         if refusal:
             return _to_sign_in(self.request, refusal)

@@ -155,3 +155,16 @@ def test_a_unit_requiring_level_3_refuses_an_assertion_at_level_2(client, world,
     response = post_to_acs(client, idp.response(request, {HSA_ID: ["staff"]}, class_ref=LOA2), relay_state)
     assert signed_in_user(client) is None
     assert "kräver inloggning med minst Tillitsnivå 3" in sign_in_page(client, response)
+
+
+def test_the_groups_attribute_gives_mapped_units(client, world, idp, settings):
+    from rodtrad.accounts.models import Membership
+    from rodtrad.signin.models import GroupMapping
+
+    settings.RODTRAD_SAML_GROUPS_ATTRIBUTE = "urn:oid:1.3.6.1.4.1.5923.1.5.1.1"  # isMemberOf
+    GroupMapping.objects.create(group="cn=annat-chef", unit=world.other_unit, role=Membership.Role.MANAGER)
+    request, relay_state = request_at_idp(client, idp)
+    attributes = {HSA_ID: ["staff"], "urn:oid:1.3.6.1.4.1.5923.1.5.1.1": ["cn=annat-chef", "cn=other"]}
+    post_to_acs(client, idp.response(request, attributes), relay_state)
+    assert signed_in_user(client) == str(world.staff.pk)
+    assert world.staff.memberships.get(unit=world.other_unit).role == Membership.Role.MANAGER
