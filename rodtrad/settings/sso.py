@@ -2,7 +2,7 @@
 
 Imported by base.py, so every environment has them; production.py turns RODTRAD_REQUIRE_MFA on
 by default. Nothing here is contacted at import: the OpenID Connect discovery document and the
-SAML metadata are read when someone signs in (rodtrad.signin.oidc.py, saml.py)."""
+SAML metadata are read when someone signs in (rodtrad/signin/oidc.py, saml.py)."""
 
 import os
 
@@ -87,7 +87,7 @@ OTP_TOTP_ISSUER = "Rödtråd"
 OTP_WEBAUTHN_RP_NAME = "Rödtråd"
 # Passkeys are a second factor after the password, never the whole sign-in.
 OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
-# The relying party is the host Rödtråd is opened on unless named (rodtrad.signin.passkeys.py).
+# The relying party is the host Rödtråd is opened on unless named (rodtrad/signin/passkeys.py).
 OTP_WEBAUTHN_HELPER_CLASS = "rodtrad.signin.passkeys.Helper"
 OTP_WEBAUTHN_RP_ID_CALLABLE = "rodtrad.signin.passkeys.relying_party_id"
 # The allowed origins come from the helper above, which the package's check cannot see.
