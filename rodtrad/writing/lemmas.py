@@ -32,8 +32,24 @@ class FormTable:
 
     def freeze(self) -> "FormTable":
         self._frozen = {form: frozenset(keys) for form, keys in self._forms.items()}
+        # For misspellings: every form of six letters or more with one letter left out.
+        self._deletes: dict[str, set[Key]] = {}
+        for form, keys in self._frozen.items():
+            if len(form) >= 6 and form.isalpha():
+                for variant in _deletes(form):
+                    self._deletes.setdefault(variant, set()).update(keys)
         self.keys_of.cache_clear()
+        self.near.cache_clear()
         return self
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one table per process, built once
+    def near(self, word: str) -> frozenset[Key]:
+        """The keys of the forms one letter away from `word` (missing, extra, wrong or swapped)."""
+        found: set[Key] = set(self._deletes.get(word, ()))  # a letter missing: "vägrde"
+        for variant in _deletes(word):
+            found.update(self._frozen.get(variant, ()))  # a letter too many
+            found.update(self._deletes.get(variant, ()))  # a letter wrong or two swapped
+        return frozenset(found)
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one table per process, built once
     def keys_of(self, token: str) -> frozenset[Key]:
@@ -52,6 +68,28 @@ class FormTable:
         if lemma != word:
             return self._frozen.get(lemma, _EMPTY)
         return _EMPTY
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def near_form(table: FormTable, word: str, lexicon: str) -> str | None:
+    """The headword of `lexicon` that an unknown word is a misspelling of, if there is one: the
+    word is not in simplemma's dictionary, is one letter away from a listed form, and starts with
+    the same letter as the headword ("vägrde" -> "vägra", "agressiv" -> "aggressiv")."""
+    if not word.isalpha() or is_known(word):
+        return None
+    for key_lexicon, headword in table.near(word):
+        if key_lexicon == lexicon and headword[0] == word[0]:
+            return headword
+    return None
+
+
+@functools.lru_cache(maxsize=65536)
+def is_known(word: str) -> bool:
+    """Whether simplemma's Swedish dictionary knows a lower-case word."""
+    return _simplemma().is_known(word, lang="sv")
 
 
 @functools.cache

@@ -123,6 +123,8 @@ PLACEHOLDERS = {
     "datum": rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:[-/]\d{{2,4}})?|\d{{1,2}}(?::e|e)?\s+(?:{_MONTHS})(?:\s+(?:19|20)\d\d)?)",
     "veckodag": r"(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en|ar|arna|s)?",
     "ord": r"[^\W\d_][\w’':-]*",
+    # The end of a clause: punctuation or the end of the text next ("har varit som vanligt.").
+    "slut": r"(?=\s*(?:[.,;:!?…\n]|$))",
 }
 
 
@@ -140,7 +142,10 @@ def _split_positions(phrase: str, where: str) -> list[tuple[bool, list[str]]]:
             end = phrase.find(close, i + 1)
             if end < 0:
                 raise DataFileError(f"{where}: {char} without {close}")
-            alternatives = [a.strip() for a in phrase[i + 1 : end].split("|")]
+            inner = phrase[i + 1 : end]
+            if any(bracket in inner for bracket in "({"):
+                raise DataFileError(f"{where}: brackets inside {char}…{close} are not allowed; write two lines instead")
+            alternatives = [a.strip() for a in inner.split("|")]
             positions.append((char == "(", alternatives))
             i = end + 1
         else:
@@ -154,12 +159,30 @@ def _split_positions(phrase: str, where: str) -> list[tuple[bool, list[str]]]:
     return positions
 
 
-def _word_regex(word: str, where: str) -> str:
+def word_list_regex(words) -> str:
+    """A regex for any of `words` (each possibly of several words), longest first."""
+    alternatives = sorted({" ".join(w.lower().split()) for w in words if w.strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in alternatives) + ")"
+
+
+def _word_regex(word: str, where: str, placeholders: dict[str, str]) -> str:
     if len(word) > 2 and word[0] == "<" and word[-1] == ">":
         name = word[1:-1]
-        if name not in PLACEHOLDERS:
-            raise DataFileError(f"{where}: unknown placeholder <{name}> (known: {', '.join(PLACEHOLDERS)})")
-        return rf"(?<!\w){PLACEHOLDERS[name]}(?!\w)"
+        if name not in placeholders:
+            raise DataFileError(f"{where}: unknown placeholder <{name}> (known: {', '.join(placeholders)})")
+        if name == "slut":  # a lookahead, not a word
+            return placeholders[name]
+        return rf"(?<!\w){placeholders[name]}(?!\w)"
+    if "<" in word and ">" in word:  # a placeholder inside a word: "x<tal>" for "x2"
+        parts = re.split(r"(<[^<>]+>)", word)
+        inner = "".join(
+            _word_regex(part, where, placeholders)[len("(?<!\\w)") : -len("(?!\\w)")]
+            if part.startswith("<") and part.endswith(">")
+            else re.escape(part)
+            for part in parts
+            if part
+        )
+        return rf"(?<!\w){inner}(?!\w)"
     rx = re.escape(word)
     if word[0].isalnum() or word[0] == "_":
         rx = r"(?<!\w)" + rx
@@ -168,18 +191,20 @@ def _word_regex(word: str, where: str) -> str:
     return rx
 
 
-def phrase_regex(phrase: str, where: str = "phrase") -> str:
+def phrase_regex(phrase: str, where: str = "phrase", extra: dict[str, str] | None = None) -> str:
     """A regex (for re.IGNORECASE) for a phrase in the data files' phrase format.
 
     Words are separated by spaces and matched as whole words with any whitespace between them.
     `a|b` is one of the words; `(a|b c)` may be left out; `{a b|c}` is one of several
     alternatives that may have more than one word; `<tal>`, `<månad>`, `<datum>`, `<år>`,
-    `<veckodag>` and `<ord>` stand for a number, month, date, year, weekday and any word.
+    `<veckodag>` and `<ord>` stand for a number, month, date, year, weekday and any word; `extra`
+    adds placeholders of the caller's (a data file's own word lists, such as `<period>`).
     A match may end in whitespace: strip it before using the span.
     """
+    placeholders = {**PLACEHOLDERS, **extra} if extra else PLACEHOLDERS
     parts = []
     for optional, alternatives in _split_positions(phrase, where):
-        regexes = [r"\s*".join(_word_regex(w, where) for w in alt.split()) for alt in alternatives]
+        regexes = [r"\s*".join(_word_regex(w, where, placeholders) for w in alt.split()) for alt in alternatives]
         parts.append(f"(?:(?:{'|'.join(regexes)})\\s*){'?' if optional else ''}")
     return "".join(parts)
 
@@ -206,14 +231,21 @@ class PhraseSet:
     regex at every position is slow, so each entry is tried only at the tokens its first word
     can be: `find` walks the text's tokens and runs the regex at those that can start a match."""
 
-    def __init__(self, entries: list[Entry]):
+    def __init__(self, entries: list[Entry], word_lists: dict[str, list[str]] | None = None):
+        """`word_lists` are placeholders of the caller's: `{"period": ["dag", "dagen", ...]}` lets
+        the phrases say `<period>`."""
         self.entries = entries
+        word_lists = word_lists or {}
+        extra = {name: word_list_regex(words) for name, words in word_lists.items()}
         alternatives, self._words, self._placeholders = [], set(), set()
         for i, entry in enumerate(entries):
             where = f"{entry.file}:{entry.line}"
-            alternatives.append(f"(?P<e{i}>{phrase_regex(entry.pattern, where)})")
+            alternatives.append(f"(?P<e{i}>{phrase_regex(entry.pattern, where, extra)})")
             for word in _first_words(entry.pattern, where):
-                (self._placeholders if word.startswith("<") else self._words).add(word)
+                if word[1:-1] in word_lists:  # a phrase can start with any first word of the list
+                    self._words.update(w.split()[0].lower() for w in word_lists[word[1:-1]] if w.strip())
+                else:
+                    (self._placeholders if word.startswith("<") else self._words).add(word)
         self._regex = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
         self._any_word = "<ord>" in self._placeholders
         self._digits = any(p in self._placeholders for p in _DIGIT_START)

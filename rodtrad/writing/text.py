@@ -8,10 +8,14 @@ from typing import NamedTuple
 # numbers, and single punctuation marks.
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-:’'][^\W\d_]+)*|\d+(?:[.,]\d+)*|[^\w\s]")
 
-# A sentence ends at . ! ? … followed by space and a capital letter or a quotation mark, or
-# at a line break. Common abbreviations before the full stop do not end a sentence.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»]?\s+(?=[\"”“«(]?[A-ZÅÄÖÉÜ])|\n\s*")
-_ABBREVIATIONS = {"t.ex", "bl.a", "kl", "ca", "pga", "p.g.a", "dvs", "d.v.s", "ev", "resp", "fr.o.m", "t.o.m", "s.k"}
+# A sentence ends at . ! ? … followed by space and a letter or a quotation mark (staff often
+# start a sentence in lower case), or at a line break. Common abbreviations before the full
+# stop do not end a sentence, nor does a full stop inside a number or a time ("kl. 14.30").
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»]?\s+(?=[\"”“«(]?[^\W\d_])|\n\s*")
+_ABBREVIATIONS = {
+    "t.ex", "bl.a", "kl", "ca", "pga", "p.g.a", "dvs", "d.v.s", "ev", "resp", "fr.o.m", "t.o.m", "s.k",
+    "enl", "tel", "st", "obs", "jfr", "mm", "m.m", "o.s.v", "osv", "nr", "dr", "tabl", "tbl", "v", "u.a",
+}  # fmt: skip
 
 # A passage within double quotation marks, in any of the styles Swedish text uses.
 _QUOTED = re.compile(r"[\"”“„«]([^\"”“„«»\n]{1,500})[\"”“»]")

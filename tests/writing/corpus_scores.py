@@ -1,29 +1,45 @@
-"""Precision and recall per code on the labelled corpus in tests/writing/corpus/*.jsonl.
+"""Precision and recall per code on the labelled corpus in tests/writing/corpus/.
 
-Each corpus line is `{"id", "kind", "text", "other_clients"?, "codes": [...]}`, where `codes` are
-the codes a careful reader of the routine says the text must raise (and no others). A text counts
-once per code: raised and labelled is a true positive, raised and not labelled a false positive,
+The corpus has three parts, each a folder of JSON Lines files (`journal.jsonl`, `goal.jsonl`,
+`plan.jsonl`):
+
+- `dev/`: the development part. The rules are tuned on it; its disagreements may be read.
+- `test/`: the test part, split from the same corpus once (see docs/writing-assistant.md) and
+  never used for tuning. Its figures are reported; its disagreements are not printed unless
+  asked for with `--show-test-misses`, and looking at them must be reported in the docs.
+- `earlier/`: the project's first corpus (the routines' own examples and earlier entries).
+
+Each line is `{"id", "kind", "text", "other_clients"?, "client_name"?, "codes": [...],
+"hints"?: [...], "note"?}`, where `codes` are the codes a careful reader of the routine says the
+text must raise (and no others) and `hints` the gentle hints it should get. A text counts once
+per code: raised and labelled is a true positive, raised and not labelled a false positive,
 labelled and not raised a false negative.
 
-`python -m tests.writing.corpus_scores` prints the table and every disagreement.
+    python -m tests.writing.corpus_scores dev            # table and every disagreement
+    python -m tests.writing.corpus_scores test           # table only
+    python -m tests.writing.corpus_scores --hints dev    # the hints' false alarms and misses
 """
 
+import argparse
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rodtrad.writing import CODES, check
+from rodtrad.writing import CODES, HINT_CODES, check
 
 CORPUS = Path(__file__).parent / "corpus"
+PARTS = ("dev", "test", "earlier")
+KINDS = ("journal", "goal", "plan")
 
 
-def load(pattern: str = "*.jsonl") -> list[dict]:
+def load(part: str) -> list[dict]:
+    """The entries of one part of the corpus, each with `where` (file:line) added."""
     entries = []
-    for path in sorted(CORPUS.glob(pattern)):
+    for path in sorted((CORPUS / part).glob("*.jsonl")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if line.strip():
                 entry = json.loads(line)
-                entry["where"] = f"{path.name}:{number}"
+                entry["where"] = f"{part}/{path.name}:{number}"
                 entries.append(entry)
     return entries
 
@@ -48,11 +64,19 @@ class Score:
         return self.tp + self.fn
 
 
-def score(entries: list[dict]) -> dict[str, Score]:
-    scores = {code: Score() for code in CODES}
+def findings_of(entry: dict, hints: bool = False):
+    return check(
+        entry["kind"], entry["text"], entry.get("other_clients", ()), entry.get("client_name"), hints=hints
+    )
+
+
+def score(entries: list[dict], codes=CODES, hints: bool = False) -> dict[str, Score]:
+    """Per code, how the raised codes compare with the labels (`hints=True`: the hints instead)."""
+    scores = {code: Score() for code in codes}
+    label = "hints" if hints else "codes"
     for entry in entries:
-        raised = {f.code for f in check(entry["kind"], entry["text"], entry.get("other_clients", ()))}
-        expected = set(entry["codes"])
+        raised = {f.code for f in findings_of(entry, hints=hints)} & set(codes)
+        expected = set(entry.get(label, ()))
         for code in raised | expected:
             s = scores[code]
             if code in raised and code in expected:
@@ -76,14 +100,39 @@ def table(scores: dict[str, Score]) -> str:
     return "\n".join(lines)
 
 
-if __name__ == "__main__":
-    import sys
+def hint_table(scores: dict[str, Score], texts: int) -> str:
+    lines = [
+        "| hint | given | of which false alarms | false alarms per 100 texts | labelled | missed |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for code, s in scores.items():
+        given = s.tp + s.fp
+        lines.append(f"| `{code}` | {given} | {s.fp} | {100 * s.fp / texts:.1f} | {s.support} | {s.fn} |")
+    return "\n".join(lines)
 
-    chosen = load(sys.argv[1] if len(sys.argv) > 1 else "*.jsonl")
-    results = score(chosen)
-    journal = sum(e["kind"] == "journal" for e in chosen)
-    print(f"{len(chosen)} texts ({journal} journal, {len(chosen) - journal} goal)\n")
-    print(table(results))
-    for code, s in results.items():
-        for kind, entry in s.misses:
-            print(f"{kind} {code} {entry['where']} {entry['text']}")
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Precision and recall per code on the labelled corpus.")
+    parser.add_argument("part", choices=PARTS)
+    parser.add_argument("--hints", action="store_true", help="score the gentle hints instead of the codes")
+    parser.add_argument(
+        "--show-test-misses", action="store_true", help="print the test part's disagreements too (report it!)"
+    )
+    args = parser.parse_args()
+    entries = load(args.part)
+    counts = ", ".join(f"{sum(e['kind'] == kind for e in entries)} {kind}" for kind in KINDS)
+    print(f"{args.part}: {len(entries)} texts ({counts})\n")
+    if args.hints:
+        results = score(entries, HINT_CODES, hints=True)
+        print(hint_table(results, len(entries)))
+    else:
+        results = score(entries)
+        print(table(results))
+    if args.part != "test" or args.show_test_misses:
+        for code, s in results.items():
+            for kind, entry in s.misses:
+                print(f"{kind} {code} {entry['where']} {entry['text']}")
+
+
+if __name__ == "__main__":
+    main()
