@@ -2,6 +2,7 @@
 words (quoted or reported) or are marked as the writer's interpretation."""
 
 import bisect
+import functools
 import re
 
 from .findings import Finding
@@ -15,16 +16,53 @@ from .text import Sentences, Spans, quoted_spans, tokenize
 _CLAUSE_BREAK = re.compile(r"[,;]\s+(?=(?:hon|han|hen|de|jag|vi|det|men|sedan|sen)\b)|\s+men\s+", re.IGNORECASE)
 # Words that may stand between a subject and its verb: "Kalle har inte varit", "hon hade också".
 _BETWEEN_SUBJECT_AND_VERB = frozenset(
-    "har hade har inte hade inte också även inte nog alltid ofta fortfarande redan ju bara sedan då idag nu".split()
+    [
+        "har",
+        "hade",
+        "har",
+        "inte",
+        "hade",
+        "inte",
+        "också",
+        "även",
+        "inte",
+        "nog",
+        "alltid",
+        "ofta",
+        "fortfarande",
+        "redan",
+        "ju",
+        "bara",
+        "sedan",
+        "då",
+        "idag",
+        "nu",
+    ]
 )
 # The endings of a definite noun ("natten", "bilen", "mjölken", "huset", "stämningen").
 _DEFINITE_ENDINGS = ("arna", "erna", "orna", "rna", "na", "en", "et", "n", "t")
-PRONOUNS = frozenset("hon han hen de dom jag vi du ni".split())
-OBJECT_PRONOUNS = frozenset("henne honom hen dem dom hennes hans dess deras".split())
-_QUOTES = "\"”“«»„"
-_QUESTION_WORDS = frozenset("om vad när var hur vem vilka vilken vilket varför".split())
-_PREPOSITIONS = frozenset("från i på med vid till av för hos under om".split())
-_SPEECH_STOP = frozenset("nej ja".split())
+PRONOUNS = frozenset(["hon", "han", "hen", "de", "dom", "jag", "vi", "du", "ni"])
+OBJECT_PRONOUNS = frozenset(["henne", "honom", "hen", "dem", "dom", "hennes", "hans", "dess", "deras"])
+_QUOTES = '"”“«»„'
+_QUESTION_WORDS = frozenset(["om", "vad", "när", "var", "hur", "vem", "vilka", "vilken", "vilket", "varför"])
+_PREPOSITIONS = frozenset(["från", "i", "på", "med", "vid", "till", "av", "för", "hos", "under", "om"])
+_SPEECH_STOP = frozenset(["nej", "ja"])
+
+
+_NO_HEADS: dict = {}
+
+
+@functools.lru_cache(maxsize=65536)
+def _heads_cached(keys: frozenset) -> dict:
+    heads = {}
+    for lexicon, headword in sorted(keys):
+        heads.setdefault(lexicon, headword)
+    return heads
+
+
+def _heads(keys) -> dict:
+    """lexicon -> headword for a token's (lexicon, headword) keys."""
+    return _heads_cached(keys) if keys else _NO_HEADS
 
 
 class Document:
@@ -39,7 +77,7 @@ class Document:
         self.lowers = [t.lower for t in self.tokens]
         self._token_starts = [t.start for t in self.tokens]
         keys_of = r.forms.keys_of
-        self._keys = [keys_of(t.text) if t.is_word else () for t in self.tokens]
+        self._heads = [_heads(keys_of(t.text)) if t.is_word else _NO_HEADS for t in self.tokens]
         self.sentences = Sentences(text)
         self.names = frozenset(n.lower() for n in names)
         own = quoted_spans(text) + self._reported_speech()
@@ -56,10 +94,7 @@ class Document:
 
     def headword(self, i: int, lexicon: str) -> str | None:
         """The headword of `lexicon` that token i is a form of, if any."""
-        for key_lexicon, headword in self._keys[i]:
-            if key_lexicon == lexicon:
-                return headword
-        return None
+        return self._heads[i].get(lexicon)
 
     def starts_sentence(self, i: int) -> bool:
         start = self.tokens[i].start
@@ -123,9 +158,14 @@ class Document:
                 return first if first < k and self.tokens[first].is_word else None
             if self.lowers[k] not in _BETWEEN_SUBJECT_AND_VERB:
                 # "Hunden i trappuppgången var ...": the noun before the prepositional phrase
-                if k >= 2 and self.lowers[k - 1] in _PREPOSITIONS and self.tokens[k - 2].is_word:
-                    if self.same_sentence(k - 2, i) and self.lowers[k - 2] not in _BETWEEN_SUBJECT_AND_VERB:
-                        return k - 2
+                if (
+                    k >= 2
+                    and self.lowers[k - 1] in _PREPOSITIONS
+                    and self.tokens[k - 2].is_word
+                    and self.same_sentence(k - 2, i)
+                    and self.lowers[k - 2] not in _BETWEEN_SUBJECT_AND_VERB
+                ):
+                    return k - 2
                 return k
             k -= 1
         return None
@@ -235,7 +275,7 @@ class Document:
             end,
             r.message(code, self.text[start:end]),
             suggestion or r.default_suggestions[code],
-            rewrite,
+            rewrite if rewrite is not None else r.default_rewrites.get(code),
         )
 
 

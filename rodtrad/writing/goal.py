@@ -11,15 +11,108 @@ from .text import Spans, Token, tokenize
 
 # Words that say when or how often, not what: they do not make a light verb concrete.
 _TIME_WORDS = frozenset(
-    """dag dagen dagar dagligen vecka veckan veckor månad månaden månader år året kväll kvällen
-    kvällar morgon morgonen morgnar helg helgen helger gång gånger ggr minuter minut timme timmar
-    timmen halvtimme kvart tillfälle tillfällen vardag vardagar""".split()
+    [
+        "dag",
+        "dagen",
+        "dagar",
+        "dagligen",
+        "vecka",
+        "veckan",
+        "veckor",
+        "månad",
+        "månaden",
+        "månader",
+        "år",
+        "året",
+        "kväll",
+        "kvällen",
+        "kvällar",
+        "morgon",
+        "morgonen",
+        "morgnar",
+        "helg",
+        "helgen",
+        "helger",
+        "gång",
+        "gånger",
+        "ggr",
+        "minuter",
+        "minut",
+        "timme",
+        "timmar",
+        "timmen",
+        "halvtimme",
+        "kvart",
+        "tillfälle",
+        "tillfällen",
+        "vardag",
+        "vardagar",
+    ]
 )
 _FUNCTION_WORDS = frozenset(
-    """på i till med av för om efter inför under vid och eller sin sitt sina hans hennes en ett den
-    det de som mot från hos utan ut upp ner in hem iväg bort fram runt över genom mer oftare
-    bättre fler mindre än så helt hela varje alla minst högst inom senast innan före tills fram
-    två tre fyra fem sex sju åtta nio tio halv""".split()
+    [
+        "på",
+        "i",
+        "till",
+        "med",
+        "av",
+        "för",
+        "om",
+        "efter",
+        "inför",
+        "under",
+        "vid",
+        "och",
+        "eller",
+        "sin",
+        "sitt",
+        "sina",
+        "hans",
+        "hennes",
+        "en",
+        "ett",
+        "den",
+        "det",
+        "de",
+        "som",
+        "mot",
+        "från",
+        "hos",
+        "utan",
+        "fram",
+        "runt",
+        "över",
+        "genom",
+        "mer",
+        "oftare",
+        "bättre",
+        "fler",
+        "mindre",
+        "än",
+        "så",
+        "helt",
+        "hela",
+        "varje",
+        "alla",
+        "minst",
+        "högst",
+        "inom",
+        "senast",
+        "innan",
+        "före",
+        "tills",
+        "fram",
+        "två",
+        "tre",
+        "fyra",
+        "fem",
+        "sex",
+        "sju",
+        "åtta",
+        "nio",
+        "tio",
+        "halv",
+    ]
 )
 
 
@@ -33,38 +126,54 @@ def check_goal(text: str, *, hints: bool = False) -> list[Finding]:
         return []
     r = rules()
     whole = (start, end)
-    tokens = tokenize(text)
-    goal_end = _goal_part_end(r, text, tokens, end)
-    tokens = [t for t in tokens if t.start < goal_end]
+    all_tokens = tokenize(text)
+    # What the client is to do ends where the reason begins. The verb is looked for before any
+    # reason ("... för att ..."), the measure and the timeframe before the template's own
+    # sentence of reasons ("Det är viktigt eftersom ..."), which may follow them.
+    goal_end = _goal_part_end(r, text, all_tokens, end, sentence_only=True)
+    verb_end = _goal_part_end(r, text, all_tokens, goal_end, sentence_only=False)
+    tokens = [t for t in all_tokens if t.start < goal_end]
     goal_text = text[:goal_end]
 
     def finding(code, span, rewrite=None):
+        if rewrite is None:  # the span replaced by a slot for the writer to fill in
+            slot = r.default_rewrites.get(code) or ""
+            rewrite = slot if span != whole else text[start:end]
+            if span == whole and code == "goal_not_specific":
+                rewrite = slot
         return Finding(code, *span, r.message(code, text[span[0] : span[1]]), r.default_suggestions[code], rewrite)
 
     def first(phrases: PhraseSet):
         return phrases.first(goal_text, tokens)
 
     findings = []
-    if not _is_specific(r, goal_text, tokens):
+    if not _is_specific(r, text[:verb_end], [t for t in tokens if t.start < verb_end]):
         findings.append(finding("goal_not_specific", first(r.vague_goal_phrases) or whole))
 
     comparative = first(r.comparative_phrases)
     measurable = first(r.measures) is not None or (first(r.yes_no_measures) is not None and comparative is None)
     if not measurable:
         findings.append(
-            finding("goal_not_measurable", comparative or whole, None if comparative else _inserted(text, goal_end, "[hur ofta]"))
+            finding(
+                "goal_not_measurable",
+                comparative or whole,
+                None if comparative else _inserted(text, goal_end, r.default_rewrites["goal_not_measurable"]),
+            )
         )
 
     not_timeframes = Spans((s, e) for s, e, _ in r.not_timeframes.find(goal_text, tokens))
     if not any(not not_timeframes.covers(s, e) for s, e, _ in r.timeframes.find(goal_text, tokens)):
-        findings.append(finding("goal_no_timeframe", whole, _inserted(text, goal_end, "senast [datum]")))
+        findings.append(
+            finding("goal_no_timeframe", whole, _inserted(text, goal_end, r.default_rewrites["goal_no_timeframe"]))
+        )
     return findings
 
 
-def _goal_part_end(r: Rules, text: str, tokens: list[Token], end: int) -> int:
-    """Where the reason for the goal begins ("Det är viktigt eftersom ..."), or the end."""
+def _goal_part_end(r: Rules, text: str, tokens: list[Token], end: int, *, sentence_only: bool) -> int:
+    """Where the reason for the goal begins ("Det är viktigt eftersom ...", "för att ..."), or
+    `end`. With `sentence_only`, only a reason that starts a sentence counts."""
     for start, _, _ in r.goal_reasons.find(text, tokens):
-        if start > 0:
+        if 0 < start < end and (not sentence_only or text[:start].rstrip().endswith((".", "!", "?"))):
             return start
     return end
 

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Iterator
 
 from .document import OBJECT_PRONOUNS, Document, merged
 from .findings import CODES, Finding
-from .lemmas import near_form
+from .hints import journal_hints
+from .lemmas import lemmatize, near_form
 from .rules import EMOTION, MEDICINE_KIND, RELATION, STATE, STATE_VERB, VALUE, rules
 from .text import Spans
 
@@ -29,14 +30,111 @@ _MEDICAL_JOINER = re.compile(r"[\s,()–-]{0,3}")
 # Words that can follow a predicative judgement ("var lat idag", "var envis med kläderna"), as
 # opposed to a noun that an attributive one describes ("en lat panda", "en dryg timme").
 _NOT_A_NOUN = frozenset(
-    """och eller men mot med i på vid under när som att till av för om efter inför hela helt idag
-    ikväll inatt imorse igår i går nu då sedan sen också även ibland alltid ofta just än inte utan
-    trots både bland hos ute inne hemma där här direkt tidigt sent mest så väldigt mycket lite
-    ganska igen över kring runt innan före medan eftersom fast ända tills resten hela halva
-    nästan bara redan fortfarande numera längre emot åt""".split()
+    [
+        "och",
+        "eller",
+        "men",
+        "mot",
+        "med",
+        "i",
+        "på",
+        "vid",
+        "under",
+        "när",
+        "som",
+        "att",
+        "till",
+        "av",
+        "för",
+        "om",
+        "efter",
+        "inför",
+        "hela",
+        "helt",
+        "idag",
+        "ikväll",
+        "inatt",
+        "imorse",
+        "igår",
+        "i",
+        "går",
+        "nu",
+        "då",
+        "sedan",
+        "sen",
+        "också",
+        "även",
+        "ibland",
+        "alltid",
+        "ofta",
+        "just",
+        "än",
+        "inte",
+        "utan",
+        "trots",
+        "både",
+        "bland",
+        "hos",
+        "ute",
+        "inne",
+        "hemma",
+        "där",
+        "här",
+        "direkt",
+        "tidigt",
+        "sent",
+        "mest",
+        "så",
+        "väldigt",
+        "mycket",
+        "lite",
+        "ganska",
+        "igen",
+        "över",
+        "kring",
+        "runt",
+        "innan",
+        "före",
+        "medan",
+        "eftersom",
+        "fast",
+        "ända",
+        "tills",
+        "resten",
+        "hela",
+        "halva",
+        "nästan",
+        "bara",
+        "redan",
+        "fortfarande",
+        "numera",
+        "längre",
+        "emot",
+        "åt",
+    ]
 )
-_NUMBER_WORDS = frozenset("en ett två tre fyra fem sex sju åtta nio tio elva tolv tjugo trettio halv".split())
-_TIME_WORDS = frozenset("kl kl. klockan".split())
+_NUMBER_WORDS = frozenset(
+    [
+        "en",
+        "ett",
+        "två",
+        "tre",
+        "fyra",
+        "fem",
+        "sex",
+        "sju",
+        "åtta",
+        "nio",
+        "tio",
+        "elva",
+        "tolv",
+        "tjugo",
+        "trettio",
+        "halv",
+    ]
+)
+_TIME_WORDS = frozenset(["kl", "kl.", "klockan"])
+_VALUE_REWRITE = "[vem som har fått värdet, t.ex. sjuksköterskan]"
 
 
 def check_journal(
@@ -62,8 +160,6 @@ def check_journal(
     ]
     found = in_order(findings)
     if hints:
-        from .hints import journal_hints  # noqa: PLC0415 - hints import the checks' helpers
-
         found += journal_hints(doc)
     return found
 
@@ -109,18 +205,22 @@ def value_laden(doc: Document) -> Iterator[Finding]:
         if start < done:
             continue
         done = end
-        yield doc.finding(
-            "value_laden", start, end, r.value_suggestions.get(headword), r.value_rewrites.get(headword)
-        )
+        yield doc.finding("value_laden", start, end, r.value_suggestions.get(headword), r.value_rewrites.get(headword))
 
 
 def _misspelt(doc: Document, i: int, lexicon: str) -> str | None:
     """The headword a word is a misspelling of ("vägrde", "fustrerad"): one letter missing, extra
     or wrong, in a word of six letters or more that the dictionary does not know."""
-    token = doc.tokens[i]
-    if len(token.lower) < 6 or doc.is_name(i):
+    word = doc.lowers[i]
+    if len(word) < 6:
         return None
-    return near_form(doc.rules.forms, token.lower, lexicon)
+    headword = _near(word, lexicon)
+    return headword if headword is not None and not doc.is_name(i) else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _near(word: str, lexicon: str) -> str | None:
+    return near_form(rules().forms, word, lexicon)
 
 
 def _judges_a_person(doc: Document, i: int) -> bool:
@@ -199,21 +299,41 @@ def medical_detail(doc: Document) -> Iterator[Finding]:
     for i, t in enumerate(tokens):
         if not t.is_word:
             continue
-        if _is_medicine(t.lower):
-            spans.append((t.start, t.end))
-        elif doc.headword(i, MEDICINE_KIND) is not None:
-            spans.append((t.start, t.end))
-            kinds.add(t.start)
+        named = _is_medicine(t.lower)
+        if named or doc.headword(i, MEDICINE_KIND) is not None:
+            start = t.start
+            if i > 0 and (tokens[i - 1].text[0].isdigit() or doc.lowers[i - 1] in r.dose_number_words - {"en", "ett"}):
+                start = tokens[i - 1].start  # "två Alvedon", "2 Ipren": how many
+            spans.append((start, t.end))
+            if not named:
+                kinds.add(start)
     for token in tokens:  # "500 mg", "två tabletter": tried where a number starts
         if token.text[0].isdigit() or token.lower in r.dose_number_words:
             match = r.dose_amounts.match(text, token.start)
             if match:
                 spans.append(match.span())
-    if r.dose_patterns is not None:
-        spans += [m.span() for m in r.dose_patterns.finditer(text)]
-    spans += _measured_values(doc)
+    if r.dose_patterns is not None:  # tried where a token starts, not at every character
+        done = -1
+        for token in tokens:
+            if token.start >= done:
+                match = r.dose_patterns.match(text, token.start)
+                if match and match.end() > match.start():
+                    spans.append(match.span())
+                    done = match.end()
+    names = {start for start, end in spans if start in kinds or _is_medicine(text[start:end].lower())}
+    values = _measured_values(doc)
+    measured = {start for start, _ in values}
+    spans += values
     for start, end in merged(spans, text, _MEDICAL_JOINER):
-        yield doc.finding("medical_detail", start, end, rewrite="medicin" if start in kinds else None)
+        # A name or kind of medicine becomes "medicin" ("fick sin Alvedon 500 mg" -> "fick sin
+        # medicin"); a measured value points to the nurse, a dose to the medicine list.
+        if any(start <= s < end for s in names):
+            rewrite = "medicin"
+        elif any(start <= s < end for s in measured):
+            rewrite = _VALUE_REWRITE
+        else:
+            rewrite = None
+        yield doc.finding("medical_detail", start, end, rewrite=rewrite)
 
 
 def _is_number(token) -> bool:
@@ -231,9 +351,7 @@ def _measured_values(doc: Document) -> list[tuple[int, int]]:
         after = k + 1
         while after < len(tokens) and tokens[after].text in ",.":
             after += 1  # "38,4" is one token, but "14 ." is not a unit
-        if after < len(tokens) and doc.same_sentence(k, after) and doc.lowers[after] in r.not_a_value_unit:
-            return False
-        return True
+        return not (after < len(tokens) and doc.same_sentence(k, after) and doc.lowers[after] in r.not_a_value_unit)
 
     for i, t in enumerate(tokens):
         if t.is_word and _is_measure_word(t.lower, r.measure_words):
@@ -320,9 +438,7 @@ def other_clients_named(doc: Document, names: Iterable[str], client_name: str | 
             continue
         spans.append((token.start, token.end, first_name != token.lower))
     for start, end, genitive in spans:
-        yield doc.finding(
-            "other_client", start, end, rewrite="en annan boendes" if genitive else "en annan boende"
-        )
+        yield doc.finding("other_client", start, end, rewrite="en annan boendes" if genitive else "en annan boende")
 
 
 def _name_of(word: str, names: set[str]) -> str | None:
@@ -348,9 +464,43 @@ def _full_name_end(lowers: list[str], i: int, candidates: list[list[str]]) -> in
 # What follows a name at the start of a sentence, but not the same word as an ordinary word:
 # "Mats satt ...", "Klara och Elsa ...", as against "Per vecka ...", "Klara besked ...".
 _AFTER_A_NAME = frozenset(
-    """och satt var är kom gick åt tog fick sa sade hade har ska skulle vill ville kan kunde blev
-    bor ringde frågade hjälpte lånade spelade tittade följde åkte står stod ligger låg sover
-    sov""".split()
+    [
+        "och",
+        "satt",
+        "var",
+        "är",
+        "kom",
+        "gick",
+        "åt",
+        "tog",
+        "fick",
+        "sa",
+        "sade",
+        "hade",
+        "har",
+        "ska",
+        "skulle",
+        "vill",
+        "ville",
+        "kan",
+        "kunde",
+        "blev",
+        "bor",
+        "ringde",
+        "frågade",
+        "hjälpte",
+        "lånade",
+        "spelade",
+        "tittade",
+        "följde",
+        "åkte",
+        "står",
+        "stod",
+        "ligger",
+        "låg",
+        "sover",
+        "sov",
+    ]
 )
 
 
@@ -361,8 +511,10 @@ def _used_as_a_name(doc: Document, i: int) -> bool:
     nxt = doc.tokens[j]
     if doc.lowers[i].endswith("s") and doc.headword(j, RELATION):
         return True  # "Axels dotter kom"
-    return nxt.text in ",:" or nxt.lower in _AFTER_A_NAME or (
-        nxt.is_word and nxt.lower.endswith(("ade", "dde", "de", "te"))
+    return (
+        nxt.text in ",:"
+        or nxt.lower in _AFTER_A_NAME
+        or (nxt.is_word and nxt.lower.endswith(("ade", "dde", "de", "te")))
     )
 
 
@@ -411,8 +563,10 @@ def _someone_else_of_that_name(doc: Document, i: int, surnames: set[str]) -> boo
     if j >= len(doc.tokens) or not doc.same_sentence(i, j) or not doc.tokens[j].is_word:
         return False
     surname = doc.tokens[j].text
-    return surname[0].isupper() and surname.lower().split("-")[0].rstrip("s") not in surnames and (
-        surname.lower() not in surnames
+    return (
+        surname[0].isupper()
+        and surname.lower().split("-")[0].rstrip("s") not in surnames
+        and (surname.lower() not in surnames)
     )
 
 
@@ -468,7 +622,25 @@ def unmarked_interpretation(doc: Document) -> Iterator[Finding]:
     spans += _motive_of_a_judged_act(doc)
     for start, end in merged(spans, doc.text):
         if not doc.own_words.covers(start, end) and not doc.interpreted.covers(start, end):
-            yield doc.finding("unmarked_interpretation", start, end, rewrite=rewrites.get((start, end)))
+            rewrite = rewrites.get((start, end)) or _marked(doc, start, end)
+            yield doc.finding("unmarked_interpretation", start, end, rewrite=rewrite)
+
+
+def _marked(doc: Document, start: int, end: int) -> str | None:
+    """The interpretation rewritten as a marked one, for a feeling verb: "längtade" -> "verkade
+    längta", "mår dåligt" -> "verkar må dåligt", "kände sig ensam" -> "verkade känna sig ensam"."""
+    i = doc.token_index(start)
+    verb = doc.tokens[i]
+    if doc.lowers[i] in ("av", "pga", "för", "i", "på", "med"):
+        return None  # a cause or a motive: nothing to mark, the writer has to describe it
+    lemma = lemmatize(verb.lower)
+    if lemma == verb.lower or not lemma.isalpha():
+        return None
+    present = verb.lower.endswith(("r", "s"))
+    marker = doc.rules.marked_forms.get("är" if present else "var")
+    if not marker:
+        return None
+    return f"{marker} {lemma}{doc.text[verb.end : end]}"
 
 
 def _motive_of_a_judged_act(doc: Document) -> list[tuple[int, int]]:
@@ -476,7 +648,9 @@ def _motive_of_a_judged_act(doc: Document) -> list[tuple[int, int]]:
     personalen för att få extra kaffe", "spelade teater för att slippa skolan"."""
     r, tokens, spans = doc.rules, doc.tokens, []
     judged = [s for s, _, _ in r.value_phrases.find(doc.text, tokens)]
-    judged += [t.start for i, t in enumerate(tokens) if t.is_word and r.value_classes.get(doc.headword(i, VALUE)) == "verb"]
+    judged += [
+        t.start for i, t in enumerate(tokens) if t.is_word and r.value_classes.get(doc.headword(i, VALUE)) == "verb"
+    ]
     for start in judged:
         i = doc.token_index(start)
         for k in range(i + 1, min(len(tokens) - 1, i + 8)):
@@ -512,7 +686,7 @@ def _not_about_the_client(doc: Document, copula: int) -> bool:
 
 
 def _hypothetical(doc: Document, i: int) -> bool:
-    """"om hon blir orolig", "ifall han blir arg": a state that may come, not one that is."""
+    """ "om hon blir orolig", "ifall han blir arg": a state that may come, not one that is."""
     for k in range(i - 1, max(-1, i - 4), -1):
         if not doc.tokens[k].is_word or not doc.same_sentence(k, i):
             return False

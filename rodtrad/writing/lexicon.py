@@ -229,7 +229,8 @@ def _first_words(phrase: str, where: str) -> set[str]:
 class PhraseSet:
     """A list of phrase entries, matched together. Scanning a 1,000-character text with one big
     regex at every position is slow, so each entry is tried only at the tokens its first word
-    can be: `find` walks the text's tokens and runs the regex at those that can start a match."""
+    can be: `find` goes to the places in the text where one of the entries' first words stands
+    and tries there, in the file's order, only the entries that can start with that word."""
 
     def __init__(self, entries: list[Entry], word_lists: dict[str, list[str]] | None = None):
         """`word_lists` are placeholders of the caller's: `{"period": ["dag", "dagen", ...]}` lets
@@ -237,61 +238,86 @@ class PhraseSet:
         self.entries = entries
         word_lists = word_lists or {}
         extra = {name: word_list_regex(words) for name, words in word_lists.items()}
-        alternatives, self._words, self._placeholders = [], set(), set()
+        self._regexes: list[re.Pattern] = []
+        self._by_word: dict[str, list[int]] = {}  # first word -> the entries that can start with it
+        self._by_placeholder: list[tuple[str, int]] = []  # (placeholder, entry) for the rest
         for i, entry in enumerate(entries):
             where = f"{entry.file}:{entry.line}"
-            alternatives.append(f"(?P<e{i}>{phrase_regex(entry.pattern, where, extra)})")
+            self._regexes.append(re.compile(phrase_regex(entry.pattern, where, extra), re.IGNORECASE))
             for word in _first_words(entry.pattern, where):
                 if word[1:-1] in word_lists:  # a phrase can start with any first word of the list
-                    self._words.update(w.split()[0].lower() for w in word_lists[word[1:-1]] if w.strip())
+                    for listed in word_lists[word[1:-1]]:
+                        if listed.strip():
+                            self._by_word.setdefault(listed.split()[0].lower(), []).append(i)
+                elif word.startswith("<"):
+                    self._by_placeholder.append((word, i))
                 else:
-                    (self._placeholders if word.startswith("<") else self._words).add(word)
-        self._regex = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
-        self._any_word = "<ord>" in self._placeholders
-        self._digits = any(p in self._placeholders for p in _DIGIT_START)
-        extra = [PLACEHOLDERS[p[1:-1]] for p in self._placeholders - {"<ord>", *_DIGIT_START}]
-        if "<tal>" in self._placeholders:
-            extra.append(f"(?:{_NUMBER_WORDS})")
-        self._word_placeholder = re.compile("|".join(extra), re.IGNORECASE) if extra else None
-        self._starts: dict[str, bool] = {}  # token (lower case) -> can a phrase start there
+                    self._by_word.setdefault(word, []).append(i)
+        self._word_placeholders = {
+            p: re.compile(PLACEHOLDERS[p[1:-1]] + (f"|(?:{_NUMBER_WORDS})" if p == "<tal>" else ""), re.IGNORECASE)
+            for p, _ in self._by_placeholder
+            if p not in ("<ord>", *_DIGIT_START) or p == "<tal>"
+        }
+        self._starts: dict[str, tuple[int, ...]] = {}  # token (lower case) -> entries to try there
+        self._first_words = frozenset(self._by_word)
 
-    def _can_start(self, lower: str) -> bool:
-        can = self._starts.get(lower)
-        if can is None:
-            if lower in self._words:
-                can = True
-            elif lower[0].isdigit():
-                can = self._digits
-            elif lower[0].isalpha():
-                can = self._any_word or bool(self._word_placeholder and self._word_placeholder.fullmatch(lower))
-            else:
-                can = False
+    def _entries_at(self, lower: str) -> tuple[int, ...]:
+        """The entries that can start at a token, in the file's order."""
+        found = self._starts.get(lower)
+        if found is None:
+            indices = set(self._by_word.get(lower, ()))
+            for placeholder, i in self._by_placeholder:
+                if placeholder == "<ord>":
+                    fits = lower[0].isalpha()
+                elif placeholder in _DIGIT_START and lower[0].isdigit():
+                    fits = True
+                else:
+                    rx = self._word_placeholders.get(placeholder)
+                    fits = rx is not None and lower[0].isalpha() and rx.fullmatch(lower) is not None
+                if fits:
+                    indices.add(i)
+            found = tuple(sorted(indices))
             if len(self._starts) < 100_000:
-                self._starts[lower] = can
-        return can
+                self._starts[lower] = found
+        return found
 
     def find(self, text: str, tokens) -> Iterator[tuple[int, int, int]]:
         """(start, end, entry index) for each match in text, left to right, not overlapping,
         trailing whitespace left out. `tokens` are the text's tokens (text.tokenize)."""
-        if self._regex is None:
+        if not self._regexes:
             return
-        if self._placeholders:
-            candidates = [t.start for t in tokens if self._can_start(t.lower)]
+        positions = getattr(tokens, "positions", None)
+        if positions is None:  # a plain list of tokens
+            words = {t.lower for t in tokens}
+            positions = {}
+            for t in tokens:
+                positions.setdefault(t.lower, []).append(t.start)
         else:
-            words = self._words
-            candidates = [t.start for t in tokens if t.lower in words]
+            words = positions.keys()
+        # Only the words that can start an entry: those the entries start with and, when an
+        # entry starts with a placeholder, the words that fit it.
+        starting = self._first_words & words if not self._by_placeholder else words
+        candidates = []
+        for word in starting:
+            indices = self._starts.get(word)
+            if indices is None:
+                indices = self._entries_at(word)
+            if indices:
+                candidates += [(start, indices) for start in positions[word]]
+        candidates.sort()
         done = 0
-        for position in candidates:
+        for position, indices in candidates:
             if position < done:
                 continue
-            match = self._regex.match(text, position)
-            if match is None:
-                continue
-            start = match.start()
-            end = start + len(match.group().rstrip())
-            if end > start:
-                done = end
-                yield start, end, int(match.lastgroup[1:])
+            for index in indices:
+                match = self._regexes[index].match(text, position)
+                if match is None:
+                    continue
+                end = position + len(match.group().rstrip())
+                if end > position:
+                    done = end
+                    yield position, end, index
+                    break
 
     def first(self, text: str, tokens) -> tuple[int, int] | None:
         return next(((start, end) for start, end, _ in self.find(text, tokens)), None)

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from .document import Document
 from .findings import Finding
+from .hints import plan_hints
 from .journal import _first_names, in_order, medical_detail, other_clients_named, unmarked_interpretation, value_laden
 from .rules import rules
 
@@ -31,7 +32,5 @@ def check_plan(
         ]
     )
     if hints:
-        from .hints import plan_hints  # noqa: PLC0415 - hints import the checks' helpers
-
         found += plan_hints(doc)
     return found

@@ -20,6 +20,7 @@ class Rules:
     forms: FormTable
     messages: dict[str, str]
     default_suggestions: dict[str, str | None]
+    default_rewrites: dict[str, str | None]
     # value_laden
     value_suggestions: dict[str, str | None]
     value_rewrites: dict[str, str | None]
@@ -183,7 +184,7 @@ def rules() -> Rules:
     timeframe = read("mal_tidsram.txt", {"tid", "inte tidsram"})
     jargon = read("facksprak.txt", {"ord"})
     hints = read("ledtradar.txt", {"inställningar", "händelsemarkörer"})
-    texts = read("meddelanden.txt", {"meddelanden", "förslag"})
+    texts = read("meddelanden.txt", {"meddelanden", "förslag", "omskrivning"})
 
     forms = FormTable(prefixes=(e.pattern for e in states["prefix"]))
     value_words = _add_words(forms, VALUE, values)
@@ -227,6 +228,7 @@ def rules() -> Rules:
         forms=forms,
         messages=messages,
         default_suggestions={code: suggestions.get(code) for code in CODES + HINT_CODES},
+        default_rewrites={e.pattern: e.suggestion for e in texts["omskrivning"]},
         value_suggestions={h: s for h, (s, _, _) in value_words.items()},
         value_rewrites={h: r for h, (_, r, _) in value_words.items()},
         value_classes={h: c for h, (_, _, c) in value_words.items()},

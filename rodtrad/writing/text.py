@@ -32,12 +32,28 @@ class Token(NamedTuple):
 _new = tuple.__new__  # faster than Token(...) for the thousands of tokens a check makes
 
 
-def tokenize(text: str) -> list[Token]:
-    return [
+class Tokens(list):
+    """A text's tokens, with where each lower-case word starts (built when first asked for), so
+    that a list of phrases can go straight to the places where its first words stand."""
+
+    _positions: dict[str, list[int]] | None = None
+
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        if self._positions is None:
+            positions: dict[str, list[int]] = {}
+            for token in self:
+                positions.setdefault(token.lower, []).append(token.start)
+            self._positions = positions
+        return self._positions
+
+
+def tokenize(text: str) -> Tokens:
+    return Tokens(
         _new(Token, (w, s, s + len(w), w.lower(), w[0].isalpha()))
         for m in _TOKEN.finditer(text)
         for w, s in ((m.group(), m.start()),)
-    ]
+    )
 
 
 class Spans:

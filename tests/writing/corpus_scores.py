@@ -65,9 +65,7 @@ class Score:
 
 
 def findings_of(entry: dict, hints: bool = False):
-    return check(
-        entry["kind"], entry["text"], entry.get("other_clients", ()), entry.get("client_name"), hints=hints
-    )
+    return check(entry["kind"], entry["text"], entry.get("other_clients", ()), entry.get("client_name"), hints=hints)
 
 
 def score(entries: list[dict], codes=CODES, hints: bool = False) -> dict[str, Score]:

@@ -38,8 +38,6 @@ def test_a_goal_with_no_concrete_activity_lacks_everything_and_points_at_the_vag
         "Elsa ska må bra under hösten 2026.",
         "Viktor ska få ökad livskvalitet under året.",
         "Jonas ska utveckla sina sociala färdigheter inom ett år.",
-        # A frequency does not make an abstract goal measurable: nothing can be counted.
-        "Tobias ska känna sig trygg i sin lägenhet varje kväll till och med december.",
     ],
 )
 def test_abstract_goals_are_neither_specific_nor_measurable(text):
@@ -49,8 +47,104 @@ def test_abstract_goals_are_neither_specific_nor_measurable(text):
 @pytest.mark.parametrize(
     "text",
     [
+        # Issue 22: measurability is judged apart from specificity. (Before, a frequency of
+        # something abstract did not count; the issue's contract says it does.)
+        "Elsa ska träna på olika saker tre gånger i veckan under 2027.",
+        "Tobias ska känna sig trygg i sin lägenhet varje kväll till och med december.",
+        "Ali ska delta i aktiviteter två gånger i veckan till jul.",
+        "Kerstin ska göra något roligt varje helg fram till sommaren.",
+        "Sara ska träna en timme om dagen inom ett halvår.",
+    ],
+)
+def test_a_frequency_or_a_period_is_a_measure_even_when_nothing_concrete_is_named(text):
+    assert codes(text) == {"goal_not_specific"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tove ska rida på ridskolan varje lördag under terminen.",
+        "Rashid ska mata fåglarna vid fågelbordet varje morgon i vinter.",
+        "Malin ska virka en mössa, ett varv varje kväll, färdig till jul.",
+        "Ali ska klippa sina naglar själv varannan söndag till och med juni.",
+        "Emil ska gå på fotbollsträningen minst 3 av 4 gånger i månaden under vårterminen.",
+        "Johan ska vara med på matlagningen tisdagar och torsdagar under vecka 35–50.",
+        "Vera ska klara hela morgonrutinen själv, med bildschema som stöd, i början av 2027.",
+    ],
+)
+def test_unusual_activities_are_specific_too(text):
+    assert codes(text) == set()
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        "under 2027",
+        "under hela 2027",
+        "i år",
+        "nästa sommar",
+        "under vårterminen",
+        "under höstterminen 2026",
+        "under ht 2026",
+        "under vt 2027",
+        "under läsåret 2026/27",
+        "under första kvartalet 2027",
+        "till terminsslutet",
+        "innan planperioden är slut",
+        "inom 3 mån.",
+        "efter 3 månader",
+    ],
+)
+def test_a_year_or_a_term_is_a_timeframe(when):
+    assert codes(f"Nils ska sortera sin post själv varje måndag {when}.") == set()
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "efter sjukhusvistelsen",
+        "efter operationen",
+        "när hon flyttat",
+        "efter frukost",
+        "senast kl 23",
+        "på fredagar",
+    ],
+)
+def test_a_context_a_frequency_or_a_time_of_day_is_not_a_timeframe(context):
+    assert codes(f"Sara ska gå till gymmet två gånger i veckan {context}.") == {"goal_no_timeframe"}
+
+
+def test_the_reason_after_the_goal_does_not_make_it_concrete_or_time_bound():
+    abstract = "Bli mer självständig i vardagen, senast 30 juni 2027. Det är viktigt eftersom hon vill flytta till egen lägenhet."
+    assert codes(abstract) == {"goal_not_specific", "goal_not_measurable"}
+    timed_reason = "Ta ut soporna själv varje tisdag. Det är viktigt eftersom han vill ha rent hemma i juni."
+    assert codes(timed_reason) == {"goal_no_timeframe"}
+    # A purpose inside the goal sentence is part of it: what follows still counts.
+    purpose = (
+        "Rebecka ska använda sin kalender för att själv planera tvättstugan, varje söndag, från och med januari 2027."
+    )
+    assert codes(purpose) == set()
+
+
+def test_every_finding_offers_a_rewrite_with_a_slot_to_fill_in():
+    text = "Ta ut soporna själv varje tisdag. Det är viktigt eftersom han vill ha rent hemma."
+    (finding,) = check_goal(text)
+    assert (
+        finding.rewrite
+        == "Ta ut soporna själv varje tisdag, senast [datum]. Det är viktigt eftersom han vill ha rent hemma."
+    )
+    abstract = {f.code: f.rewrite for f in check_goal("Kalle ska bli mer självständig.")}
+    assert abstract["goal_not_specific"] == "[vad brukaren ska göra]"
+    assert abstract["goal_not_measurable"].startswith("[hur ofta")
+    assert abstract["goal_no_timeframe"] == "Kalle ska bli mer självständig, senast [datum]."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Anna ska gå ut själv oftare till sommaren.",
         "Kerstin ska duscha med mindre stöd än i dag före årsskiftet.",
+        "Linn ska cykla till skolan i högre utsträckning till skolavslutningen.",
         "Maja ska bli bättre på att handla senast i december.",
     ],
 )

@@ -36,7 +36,7 @@ def test_one_answer_per_line_in_input_order_with_findings_as_the_contract_says()
         ("other_client", "Sara Holm"),
     ]
     for finding in first["findings"]:
-        assert set(finding) == {"code", "start", "end", "message", "suggestion"}
+        assert set(finding) == {"code", "start", "end", "message", "suggestion", "rewrite"}
         assert isinstance(finding["message"], str)
     assert {f["code"] for f in out[1]["findings"]} == {
         "goal_not_specific",
@@ -44,6 +44,22 @@ def test_one_answer_per_line_in_input_order_with_findings_as_the_contract_says()
         "goal_no_timeframe",
     }
     assert out[2] == {"id": "j2", "findings": []}
+
+
+def test_plan_text_is_a_kind_and_hints_come_in_their_own_key_when_asked_for():
+    plan = "Personalen ger Kalle två Alvedon vid huvudvärk. Jag vill att de knackar först."
+    jargon = "Nora är inkontinent nattetid. Stödet har fungerat enligt planen."
+    out = run(
+        request(id="p1", kind="plan", text=plan),
+        request(id="j1", kind="journal", text=jargon),
+        request(id="j2", kind="journal", text=jargon, hints=True),
+        request(id="bad", kind="journal", text=jargon, hints="yes"),
+    )
+    assert [f["code"] for f in out[0]["findings"]] == ["medical_detail"]
+    assert out[1] == {"id": "j1", "findings": []}
+    assert out[2]["findings"] == []
+    assert [(h["code"], jargon[h["start"] : h["end"]]) for h in out[2]["hints"]] == [("clinical_jargon", "inkontinent")]
+    assert out[3] == {"id": "bad", "error": '"hints" must be true or false'}
 
 
 def test_other_clients_is_optional():

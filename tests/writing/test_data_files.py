@@ -39,12 +39,34 @@ def test_phrase_format_alternatives_optional_words_groups_and_placeholders():
     assert not number.match("många gånger i veckan")
 
 
+def test_a_placeholder_inside_a_word_and_the_end_of_a_clause():
+    times = re.compile(phrase_regex("x<tal> (/|i|per) vecka|veckan"), re.IGNORECASE)
+    assert times.match("x2/vecka")
+    assert times.match("x 2 i veckan") is None  # "x<tal>" is written as one word
+    end = re.compile(phrase_regex("(har) varit som vanligt <slut>"), re.IGNORECASE)
+    assert end.match("har varit som vanligt.")
+    assert end.match("varit som vanligt")
+    assert end.match("har varit som vanligt uppe tidigt") is None
+
+
+def test_a_data_files_own_word_lists_are_placeholders_for_its_phrases():
+    from rodtrad.writing.lexicon import Entry, PhraseSet
+    from rodtrad.writing.text import tokenize
+
+    entry = Entry("vaga_fraser.txt", 1, "fraser", "(en) <omdöme> <period>", None)
+    phrases = PhraseSet([entry], {"omdöme": ["bra", "helt ok"], "period": ["dag", "kväll"]})
+    for text, expected in [("Bra dag.", "Bra dag"), ("En helt ok kväll.", "En helt ok kväll"), ("En bil.", None)]:
+        first = phrases.first(text, tokenize(text))
+        assert (text[first[0] : first[1]] if first else None) == expected
+
+
 @pytest.mark.parametrize(
     ("phrase", "complaint"),
     [
         ("inget (särskilt", r"\( without \)"),
         ("senast <veckonummer>", "unknown placeholder"),
         ("inget || hänt", "empty"),
+        ("inget (nytt (har)) hänt", "brackets inside"),
     ],
 )
 def test_a_mistake_in_a_phrase_is_reported_with_where_it_is(phrase, complaint):

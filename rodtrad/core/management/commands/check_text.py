@@ -1,10 +1,11 @@
 """`manage.py check_text`: the writing assistant (rodtrad.writing) over JSON Lines.
 
-Each input line is {"id": "...", "kind": "journal" | "goal", "text": "...", "other_clients": [...]}
-("other_clients" is optional; "client_name", the name of the client the text is about, too).
-Each output line, in input order, is {"id": ..., "findings": [...]} or, for a line that cannot be
-checked, {"id": ... or null, "error": "..."}. Blank lines are skipped. Output is flushed per line,
-so a caller can write a line and read its answer.
+Each input line is {"id": "...", "kind": "journal" | "goal" | "plan", "text": "...",
+"other_clients": [...]} ("other_clients" is optional; so are "client_name", the name of the client
+the text is about, and "hints": true, which asks for the gentle hints as well).
+Each output line, in input order, is {"id": ..., "findings": [...]} (with "hints": [...] when
+asked for) or, for a line that cannot be checked, {"id": ... or null, "error": "..."}. Blank lines
+are skipped. Output is flushed per line, so a caller can write a line and read its answer.
 """
 
 import json
@@ -37,6 +38,8 @@ def validate(request) -> None:
         raise InputError('"other_clients" must be a list of strings')
     if not isinstance(request.get("client_name", ""), str):
         raise InputError('"client_name" must be a string')
+    if not isinstance(request.get("hints", False), bool):
+        raise InputError('"hints" must be true or false')
 
 
 def answer(line: str) -> dict:
@@ -50,12 +53,20 @@ def answer(line: str) -> dict:
         validate(request)
     except InputError as error:
         return {"id": request_id if _valid_id(request_id) else None, "error": str(error)}
-    findings = check(request["kind"], request["text"], request.get("other_clients", []), request.get("client_name"))
-    return {"id": request_id, "findings": [f.to_dict() for f in findings]}
+    hints = request.get("hints", False)
+    found = check(
+        request["kind"], request["text"], request.get("other_clients", []), request.get("client_name"), hints=hints
+    )
+    answer = {"id": request_id, "findings": [f.to_dict() for f in found if not f.is_hint]}
+    if hints:
+        answer["hints"] = [f.to_dict() for f in found if f.is_hint]
+    return answer
 
 
 class Command(BaseCommand):
-    help = "Check journal entries and goals against the writing rules: JSON Lines in on stdin, JSON Lines out."
+    help = (
+        "Check journal entries, goals and plan text against the writing rules: JSON Lines in on stdin, JSON Lines out."
+    )
     requires_system_checks = []
     stealth_options = ("stdin",)
 
