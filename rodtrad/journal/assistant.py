@@ -32,12 +32,17 @@ def _check_goal():
     return getattr(_writing(), "check_goal", None)
 
 
+def _check_plan():
+    return getattr(_writing(), "check_plan", None)
+
+
 def _takes(function, name) -> bool:
     return name in inspect.signature(function).parameters
 
 
 def is_available(kind: str = "journal") -> bool:
-    return (_check_goal() if kind == "goal" else _check_journal()) is not None
+    check = {"goal": _check_goal, "plan": _check_plan}.get(kind, _check_journal)
+    return check() is not None
 
 
 def other_client_names(client, user, *, limit=OTHER_CLIENTS_LIMIT) -> list[str]:
@@ -55,7 +60,8 @@ def other_client_names(client, user, *, limit=OTHER_CLIENTS_LIMIT) -> list[str]:
 
 def findings(text: str, *, client, user, kind: str = "journal", other_clients=None) -> list[dict]:
     """What the assistant finds in `text`, as dicts with code, start, end, message, suggestion
-    and the excerpt it concerns. `kind` "goal" checks a goal sentence instead of an entry.
+    and the excerpt it concerns. `kind` "goal" checks a goal sentence instead of an entry, "plan"
+    the plan's own text (plan items, the life story).
     `other_clients`, from other_client_names, saves the query when checking many texts.
     Empty without the assistant or without text."""
     if not text.strip():
@@ -64,13 +70,13 @@ def findings(text: str, *, client, user, kind: str = "journal", other_clients=No
         check_goal = _check_goal()
         found = check_goal(text) if check_goal is not None else []
     else:
-        check_journal = _check_journal()
-        if check_journal is None:
+        check_text = _check_plan() if kind == "plan" else _check_journal()
+        if check_text is None:
             return []
-        extra = {"client_name": str(client)} if _takes(check_journal, "client_name") else {}
+        extra = {"client_name": str(client)} if _takes(check_text, "client_name") else {}
         if other_clients is None:
             other_clients = other_client_names(client, user)
-        found = check_journal(text, other_clients=other_clients, **extra)
+        found = check_text(text, other_clients=other_clients, **extra)
     return [{**finding.to_dict(), "excerpt": text[finding.start : finding.end]} for finding in found]
 
 

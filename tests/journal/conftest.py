@@ -69,6 +69,7 @@ def no_writing(request, monkeypatch):
     if "real_writing" not in request.fixturenames:
         monkeypatch.setattr(assistant, "_check_journal", lambda: None)
         monkeypatch.setattr(assistant, "_check_goal", lambda: None)
+        monkeypatch.setattr(assistant, "_check_plan", lambda: None)
 
 
 @pytest.fixture
