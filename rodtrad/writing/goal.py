@@ -7,7 +7,7 @@ viktigt eftersom ..." or "för att ..." is the client's why, not part of the mea
 from .findings import Finding
 from .lexicon import PhraseSet
 from .rules import ABSTRACT, ACTIVITY, LIGHT, Rules, rules
-from .text import Spans, Token, tokenize
+from .text import NUMBER_WORDS, Spans, Token, tokenize
 
 # Words that say when or how often, not what: they do not make a light verb concrete.
 _TIME_WORDS = frozenset(
@@ -102,18 +102,8 @@ _FUNCTION_WORDS = frozenset(
         "före",
         "tills",
         "fram",
-        "två",
-        "tre",
-        "fyra",
-        "fem",
-        "sex",
-        "sju",
-        "åtta",
-        "nio",
-        "tio",
-        "halv",
     ]
-)
+) | (NUMBER_WORDS - {"en", "ett"})
 
 
 def check_goal(text: str, *, hints: bool = False) -> list[Finding]:

@@ -10,6 +10,7 @@ from .findings import CODES, Finding
 from .hints import journal_hints
 from .lemmas import lemmatize, near_form
 from .rules import EMOTION, MEDICINE_KIND, RELATION, STATE, STATE_VERB, VALUE, rules
+from .text import NUMBER_WORDS as _NUMBER_WORDS
 from .text import Spans
 
 # Endings after a medicine name: "Alvedonen", "insulinets", "Iprentabletter".
@@ -111,26 +112,6 @@ _NOT_A_NOUN = frozenset(
         "längre",
         "emot",
         "åt",
-    ]
-)
-_NUMBER_WORDS = frozenset(
-    [
-        "en",
-        "ett",
-        "två",
-        "tre",
-        "fyra",
-        "fem",
-        "sex",
-        "sju",
-        "åtta",
-        "nio",
-        "tio",
-        "elva",
-        "tolv",
-        "tjugo",
-        "trettio",
-        "halv",
     ]
 )
 _TIME_WORDS = frozenset(["kl", "kl.", "klockan"])

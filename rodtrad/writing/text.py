@@ -21,6 +21,12 @@ _ABBREVIATIONS = {
 _QUOTED = re.compile(r"[\"”“„«]([^\"”“„«»\n]{1,500})[\"”“»]")
 
 
+# Numbers written as words, for amounts ("två Alvedon", "tre gånger i veckan").
+NUMBER_WORDS = frozenset(
+    ["en", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv", "tjugo", "trettio", "halv"]
+)  # fmt: skip
+
+
 class Token(NamedTuple):
     text: str
     start: int
