@@ -14,6 +14,7 @@ from rodtrad.plans import services as plans
 from . import plan_data
 from .factories import MembershipFactory, UnitFactory, UserFactory, client_at
 from .oidc_provider import Provider
+from .jobs import prepared
 
 
 @pytest.fixture(autouse=True)
@@ -101,3 +102,9 @@ def oidc_provider(settings):
         oidc.forget_discovery()
         yield provider
     oidc.forget_discovery()
+
+
+@pytest.fixture
+def fetch_prepared(monkeypatch):
+    """`fetch_prepared(client, url)`: a file made in the background, as the user gets it."""
+    return lambda client, url: prepared(client, url, monkeypatch)

@@ -48,14 +48,18 @@ def record(
     )
 
 
-def record_by_command(action: Action, *, command: str, user=None, client=None, obj=None, detail="") -> AccessEvent:
-    """For management commands and scheduled jobs, which have no request."""
+def record_by_command(
+    action: Action, *, command: str, user=None, client=None, obj=None, object_type="", detail="", ip_address=None
+) -> AccessEvent:
+    """For management commands and background jobs (`manage.py db_worker`), which have no request.
+    A job made for a request records that request's address."""
     return AccessEvent.objects.create(
         user=user,
         client=client,
         action=action,
-        object_type=obj._meta.model_name if obj is not None else "",
+        object_type=object_type or (obj._meta.model_name if obj is not None else ""),
         object_id=str(obj.pk) if obj is not None else "",
         detail=detail[:200],
         path=f"manage.py {command}"[:500],
+        ip_address=ip_address,
     )

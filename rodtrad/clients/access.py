@@ -69,6 +69,25 @@ def reached(request, client_id, obj, action=Action.VIEW, *, detail=""):
     return obj
 
 
+def client_for_job(user, client_id, action, *, job, object_type="", detail="", role=None, ip_address=None):
+    """A background job's way to a client, for the user it works for: the same rule, checked when
+    the job runs (a right lost since the request counts), and the access recorded with the job as
+    its path and the request's address. None when the user may not see the client (a job has no
+    404 to answer)."""
+    client = Client.objects.visible_to(user, role=role).filter(pk=client_id).first()
+    if client is not None:
+        audit.record_by_command(
+            action,
+            command=f"db_worker {job}",
+            user=user,
+            client=client,
+            object_type=object_type,
+            detail=detail,
+            ip_address=ip_address,
+        )
+    return client
+
+
 def record_list(request, *, object_type, detail=""):
     """A list or search shows only who the clients are, not their documentation: one event for
     the page, not one per client, with the search words so that searching can be reviewed."""

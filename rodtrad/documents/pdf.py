@@ -10,6 +10,12 @@ def render_pdf(template_name: str, context: dict) -> bytes:
     return HTML(string=html).write_pdf()
 
 
+def render_pdf_document(template_name: str, context: dict) -> tuple[bytes, int]:
+    """The PDF and its number of pages."""
+    document = HTML(string=render_to_string(template_name, context)).render()
+    return document.write_pdf(), len(document.pages)
+
+
 def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

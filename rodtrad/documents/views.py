@@ -1,31 +1,31 @@
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rodtrad.accounts.models import Membership
 from rodtrad.audit.models import Action
-from rodtrad.clients import access, services
+from rodtrad.clients import access
+from rodtrad.exports.views import prepared_file_response
 from rodtrad.plans.access import period_for
 from rodtrad.plans.views import plan_document_context
 
-from .client_file import client_file
+from . import jobs
 from .pdf import pdf_response, render_pdf
 
 
 def client_file_pdf(request, client_id):
-    """The file (genomförandeakt) that goes to the authority when the case is closed. Producing it
-    is an audited export, and only a manager of one of the client's units may do it."""
-    client = access.client_for(
-        request, client_id, Action.EXPORT, object_type="client_file", role=Membership.Role.MANAGER
+    """The file (genomförandeakt) that goes to the authority when the case is closed: made in the
+    background (documents/jobs.py), answered 202 with a page that waits for it until it is ready.
+    Producing it is an audited export, and only a manager of one of the client's units may do it."""
+    return prepared_file_response(
+        request,
+        client_id,
+        kind=jobs.KIND,
+        parameters={},
+        job=jobs.make_client_file,
+        object_type=jobs.OBJECT_TYPE,
+        role=jobs.ROLE,
+        back_url=reverse("clients:detail", args=[client_id]),
     )
-    context = client_file(client) | {
-        "client": client,
-        "closed": services.is_closed(client),
-        "retention_from": services.retention_counted_from(client),
-        "produced_at": timezone.localtime(),
-        "produced_by": request.user,
-    }
-    pdf = render_pdf("documents/client_file.html", context)
-    return pdf_response(pdf, f"genomforandeakt-{client.pk}-{timezone.localdate():%Y%m%d}.pdf")
 
 
 def _plan_document(request, client_id, period_id, *, template, filename):

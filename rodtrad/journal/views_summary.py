@@ -2,17 +2,19 @@
 audited export)."""
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
 from rodtrad.audit.models import Action
 from rodtrad.clients import access
-from rodtrad.documents.pdf import pdf_response, render_pdf
+from rodtrad.exports.views import prepared_file_response
 
+from . import jobs
 from .forms import PeriodForm
 from .summary import default_period, period_summary
 
-OBJECT_TYPE = "journal_summary"
+OBJECT_TYPE = jobs.OBJECT_TYPE
 
 
 def _period(request, client):
@@ -47,7 +49,18 @@ def summary_print(request, client_id):
 
 
 def summary_pdf(request, client_id):
-    client = access.client_for(request, client_id, Action.EXPORT, object_type=OBJECT_TYPE)
-    _form, start, end = _period(request, client)
-    pdf = render_pdf("journal/summary_pdf.html", _context(request, client, start, end))
-    return pdf_response(pdf, f"periodsammanfattning-{client.pk}-{start:%Y%m%d}-{end:%Y%m%d}.pdf")
+    """The summary as a PDF, made in the background (journal/jobs.py): 202 and a page that waits
+    for it until it is ready. An audited export."""
+    form = PeriodForm(request.GET or None)
+    start, end = (
+        (form.cleaned_data["fran"], form.cleaned_data["till"]) if form.is_bound and form.is_valid() else (None, None)
+    )
+    return prepared_file_response(
+        request,
+        client_id,
+        kind=jobs.KIND,
+        parameters=jobs.parameters_of(start, end),
+        job=jobs.make_period_summary,
+        object_type=OBJECT_TYPE,
+        back_url=reverse("journal:summary", args=[client_id]),
+    )

@@ -27,10 +27,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "rodtrad.core",
     "rodtrad.accounts",
     "rodtrad.audit",
     "rodtrad.clients",
+    "rodtrad.exports",
     "rodtrad.documents",
     "rodtrad.plans",
     "rodtrad.journal",
@@ -190,6 +193,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Background jobs (the file for the authority, the period summary's PDF) wait in a table of the
+# database Rödtråd already has, SQLite or PostgreSQL, until `manage.py db_worker` runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A file made in the background is kept this long once ready, for the user who asked (and two
+# minutes once fetched); one not made within RODTRAD_EXPORT_PENDING_MINUTES counts as failed.
+RODTRAD_EXPORT_KEEP_MINUTES = int(os.environ.get("RODTRAD_EXPORT_KEEP_MINUTES", "15"))
+RODTRAD_EXPORT_PENDING_MINUTES = int(os.environ.get("RODTRAD_EXPORT_PENDING_MINUTES", "10"))
+# DejaVu Sans for the journal part of the file for the authority (Debian's fonts-dejavu-core).
+RODTRAD_PDF_FONT_DIR = os.environ.get("RODTRAD_PDF_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
 
 # Links in e-mailed reminders (manage.py send_reminders) point here.
 RODTRAD_BASE_URL = os.environ.get("RODTRAD_BASE_URL", "http://127.0.0.1:8000")
