@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "rodtrad.oversight",
     "rodtrad.synthetic",
     *SSO_APPS,
+    "rodtrad.operations",
 ]
 
 MIDDLEWARE = [
@@ -203,6 +204,9 @@ RODTRAD_EXPORT_KEEP_MINUTES = int(os.environ.get("RODTRAD_EXPORT_KEEP_MINUTES", 
 RODTRAD_EXPORT_PENDING_MINUTES = int(os.environ.get("RODTRAD_EXPORT_PENDING_MINUTES", "10"))
 # DejaVu Sans for the journal part of the file for the authority (Debian's fonts-dejavu-core).
 RODTRAD_PDF_FONT_DIR = os.environ.get("RODTRAD_PDF_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
+
+# `manage.py backup` writes dated backups here unless told otherwise (docs/operations.md).
+RODTRAD_BACKUP_DIR = os.environ.get("RODTRAD_BACKUP_DIR", str(VAR_DIR / "backups"))
 
 # Links in e-mailed reminders (manage.py send_reminders) point here.
 RODTRAD_BASE_URL = os.environ.get("RODTRAD_BASE_URL", "http://127.0.0.1:8000")
