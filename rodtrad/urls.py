@@ -9,6 +9,7 @@ urlpatterns = [
     # The account pages (sign-in, two-factor) keep the namespace "accounts"; rodtrad/signin serves them.
     path("konto/", include(("rodtrad.signin.urls", "accounts"))),
     path("konto/passkey/", include("rodtrad.signin.urls_passkeys")),
+    path("", include("rodtrad.operations.urls")),
     path("admin/", admin.site.urls),
     path("", include("rodtrad.audit.urls")),
     path("", include("rodtrad.clients.urls")),

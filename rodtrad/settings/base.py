@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from rodtrad.operations import logs
+
 # Sign-in through identity providers and two-factor (issue 18): its own module, from the environment.
 from .sso import *  # noqa: F403
 
@@ -45,6 +47,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request carries its id (rodtrad/operations/middleware.py).
+    "rodtrad.operations.middleware.RequestLog",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -188,12 +192,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Behind a reverse proxy the client's address is in X-Forwarded-For; trust it only when told to.
 RODTRAD_TRUST_X_FORWARDED_FOR = os.environ.get("RODTRAD_TRUST_X_FORWARDED_FOR") == "1"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-}
+# JSON lines with the request's id and no personal data (rodtrad/operations/logs.py);
+# RODTRAD_LOG_FORMAT=console for readable lines while developing.
+LOGGING = logs.configure(
+    level=os.environ.get("RODTRAD_LOG_LEVEL", "INFO"), log_format=os.environ.get("RODTRAD_LOG_FORMAT", "json")
+)
 
 # Background jobs (the file for the authority, the period summary's PDF) wait in a table of the
 # database Rödtråd already has, SQLite or PostgreSQL, until `manage.py db_worker` runs them.

@@ -27,6 +27,8 @@ STORAGES["staticfiles"] = {
 }
 
 SECURE_SSL_REDIRECT = os.environ.get("RODTRAD_SSL_REDIRECT", "1") == "1"
+# The health check answers a load balancer's plain HTTP probe where it stands, not a redirect.
+SECURE_REDIRECT_EXEMPT = [r"^halsa/$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("RODTRAD_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
