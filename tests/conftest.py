@@ -15,6 +15,7 @@ from . import plan_data
 from .factories import MembershipFactory, UnitFactory, UserFactory, client_at
 from .oidc_provider import Provider
 from .jobs import prepared
+from .servers import collect_static
 
 
 @pytest.fixture(autouse=True)
@@ -108,3 +109,11 @@ def oidc_provider(settings):
 def fetch_prepared(monkeypatch):
     """`fetch_prepared(client, url)`: a file made in the background, as the user gets it."""
     return lambda client, url: prepared(client, url, monkeypatch)
+
+
+@pytest.fixture(scope="session")
+def server_var_dir(tmp_path_factory):
+    """A var/ for server processes started by tests, with the static files collected once."""
+    var_dir = tmp_path_factory.mktemp("server-var")
+    collect_static(var_dir)
+    return var_dir
