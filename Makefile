@@ -6,7 +6,7 @@ PORT ?= 8000
 DJANGO_SETTINGS_MODULE ?= rodtrad.settings.development
 export DJANGO_SETTINGS_MODULE
 
-.PHONY: run test install lint format messages e2e-deps clean bench
+.PHONY: run test install lint format messages e2e-deps clean bench bench-http
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,14 @@ messages: install
 # which is seeded when the database is empty; the figures go to var/bench.json. bench/pages.py says more.
 bench: install
 	DJANGO_SETTINGS_MODULE=rodtrad.settings.bench $(BIN)/python bench/pages.py
+
+# The HTTP benchmark (issue 19): gunicorn with the production settings on the benchmark database
+# (seeded as for `make bench`), each page driven by wrk; the figures go to var/bench-http.json.
+# bench/http_pages.py says more (BENCH_HTTP_CONNECTIONS, _ROUNDS, _SERVERS, _FILE …).
+bench-http: install
+	@command -v wrk >/dev/null 2>&1 || apt-get install -y -qq wrk >/dev/null 2>&1 \
+		|| { apt-get update -qq && apt-get install -y -qq wrk; }
+	DJANGO_SETTINGS_MODULE=rodtrad.settings.bench $(BIN)/python bench/http_pages.py
 
 clean:
 	rm -rf $(VENV) node_modules var/static .pytest_cache
