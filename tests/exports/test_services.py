@@ -1,7 +1,9 @@
 """The prepared files' rules that no page shows: what a daily clean-up removes."""
 
 import datetime
+import io
 
+from django.core.management import call_command
 from django.utils import timezone
 
 from rodtrad.exports import services
@@ -33,3 +35,11 @@ def test_the_key_does_not_depend_on_the_order_of_the_parameters():
     assert services.key_of({"fran": "2026-01-01", "till": "2026-02-01"}) == services.key_of(
         {"till": "2026-02-01", "fran": "2026-01-01"}
     )
+
+
+def test_the_daily_command_removes_what_is_past_its_time(world):
+    make(world, status=PreparedFile.Status.READY, expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    out = io.StringIO()
+    call_command("remove_expired_files", stdout=out)
+    assert out.getvalue().strip() == "removed 1 prepared files"
+    assert not PreparedFile.objects.exists()
