@@ -7,12 +7,12 @@ Starts gunicorn with the production settings (rodtrad.settings.bench) on the ben
 and manager, and drives each page with wrk at a fixed number of connections. The sign-in page,
 anonymous, is the floor: each page's figure is read as the sign-in page's requests per second
 divided by the page's (the issue's goal: at most 5). The machine drifts by a third within
-minutes, so the pages are measured in rounds, each round every page once with the sign-in page
-first, and each ratio is taken within its round; the table is the median of the rounds.
+minutes, so each page is read against the sign-in page measured just before and just after it
+(S P1 S P2 … S), in rounds; the table is the median of the rounds.
 
 Environment (besides BENCH_CLIENTS, BENCH_ENTRIES and DATABASE_URL, as for `make bench`):
   BENCH_HTTP_CONNECTIONS   wrk's connections (8)
-  BENCH_HTTP_SECONDS       seconds per page and round (10)
+  BENCH_HTTP_SECONDS       seconds per wrk run (6)
   BENCH_HTTP_ROUNDS        rounds (3)
   BENCH_HTTP_WARMUP        untimed seconds per page before the rounds (3): every worker loads
                            what it keeps (templates, the writing assistant's word lists) first
@@ -59,7 +59,7 @@ def configure() -> dict:
         "clients": _env_int("BENCH_CLIENTS", 5000),
         "entries": _env_int("BENCH_ENTRIES", 50000),
         "connections": _env_int("BENCH_HTTP_CONNECTIONS", 8),
-        "seconds": _env_int("BENCH_HTTP_SECONDS", 10),
+        "seconds": _env_int("BENCH_HTTP_SECONDS", 6),
         "rounds": _env_int("BENCH_HTTP_ROUNDS", 3),
         "warmup": _env_int("BENCH_HTTP_WARMUP", 3),
         "workers": _env_int("BENCH_HTTP_WORKERS", 4),
@@ -178,7 +178,8 @@ UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 def wrk(port, path, cookies, *, connections, seconds) -> dict:
     """One wrk run: requests per second, latency percentiles in ms, and anything but 2xx."""
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-H", "X-Forwarded-Proto: https"]
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s", "--latency"]
+    command += ["-H", "X-Forwarded-Proto: https"]
     command += ["-H", "Host: 127.0.0.1"]
     if cookies:
         command += ["-H", f"Cookie: {cookies}"]
@@ -195,6 +196,9 @@ def wrk(port, path, cookies, *, connections, seconds) -> dict:
 
 
 def measure_pages(port, urls, cookies, options) -> dict:
+    """Each round runs the sign-in page between every two pages (S P1 S P2 … S) and reads each
+    page against the mean of the sign-in runs just before and after it: the machine's speed
+    moves within a minute, and a ratio of two runs seconds apart is steadier than either."""
     for name in options["pages"]:
         path, who = urls[name]
         status = request(port, path, cookies=cookies.get(who))[0]
@@ -202,25 +206,42 @@ def measure_pages(port, urls, cookies, options) -> dict:
             raise RuntimeError(f"{name} ({path}) answered {status}, not 200")
         if options["warmup"]:
             wrk(port, path, cookies.get(who), connections=options["connections"], seconds=options["warmup"])
+
+    def run(name, number):
+        path, who = urls[name]
+        figures = wrk(port, path, cookies.get(who), connections=options["connections"], seconds=options["seconds"])
+        figures["at"] = datetime.datetime.now(datetime.UTC).strftime("%H:%M:%S")
+        # wrk stops with up to a request per connection still queued at the server: let them end,
+        # or the next run starts behind them.
+        time.sleep(min(5.0, 2 * figures.get("p99", 1000) / 1000))
+        print(
+            f"  round {number + 1} {name:16} {figures['req_s']:8.1f} req/s  "
+            f"p50 {figures['p50']:6.1f}  p99 {figures['p99']:6.1f} ms",
+            flush=True,
+        )
+        return figures
+
+    pages = [name for name in options["pages"] if name != "sign_in"]
     rounds = []
     for number in range(options["rounds"]):
+        floors = [run("sign_in", number)]
         this_round = {}
-        for name in options["pages"]:
-            path, who = urls[name]
-            this_round[name] = wrk(
-                port, path, cookies.get(who), connections=options["connections"], seconds=options["seconds"]
+        for name in pages:
+            this_round[name] = run(name, number)
+            floors.append(run("sign_in", number))
+            floor = (floors[-2]["req_s"] + floors[-1]["req_s"]) / 2
+            this_round[name]["sign_in_req_s"] = round(floor, 1)
+            this_round[name]["ratio"] = (
+                round(floor / this_round[name]["req_s"], 2) if this_round[name]["req_s"] else None
             )
-            this_round[name]["at"] = datetime.datetime.now(datetime.UTC).strftime("%H:%M:%S")
-            print(
-                f"  round {number + 1} {name:16} {this_round[name]['req_s']:8.1f} req/s  "
-                f"p50 {this_round[name]['p50']:6.1f}  p99 {this_round[name]['p99']:6.1f} ms",
-                flush=True,
-            )
-        floor = this_round.get("sign_in", {}).get("req_s")
-        for figures in this_round.values():
-            figures["ratio"] = round(floor / figures["req_s"], 2) if floor and figures["req_s"] else None
+        this_round["sign_in"] = {
+            key: statistics.median(floor[key] for floor in floors)
+            for key in ("req_s", "p50", "p75", "p90", "p99", "requests", "non_2xx", "socket_errors")
+        } | {"ratio": 1.0, "runs": [floor["req_s"] for floor in floors]}
+        this_round["sign_in"]["non_2xx"] = sum(floor["non_2xx"] for floor in floors)
+        this_round["sign_in"]["socket_errors"] = sum(floor["socket_errors"] for floor in floors)
         rounds.append(this_round)
-    return {"rounds": rounds, "median": _medians(rounds, options["pages"])}
+    return {"rounds": rounds, "median": _medians(rounds, ["sign_in", *pages])}
 
 
 def _medians(rounds, pages) -> dict:
