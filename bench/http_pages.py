@@ -306,6 +306,21 @@ def measure_file(port, subjects, cookies, urls, options) -> dict:
     }
 
 
+def requests_per_server(log_path: Path) -> dict:
+    """From the servers' log: how many requests each gunicorn master's workers answered (the
+    masters log "Booting worker with pid: N" under their own pid; each request line names its
+    worker's pid), to show that two servers on one port both served."""
+    masters, counts = {}, {}
+    for line in log_path.read_text().splitlines():
+        booted = re.search(r"\[(\d+)\] \[INFO\] Booting worker with pid: (\d+)", line)
+        if booted:
+            masters[int(booted.group(2))] = int(booted.group(1))
+        elif line.startswith("{") and '"event": "request"' in line:
+            master = masters.get(json.loads(line).get("pid"))
+            counts[master] = counts.get(master, 0) + 1
+    return {str(master): count for master, count in counts.items()}
+
+
 def _commit() -> str:
     git = shutil.which("git")
     if git is None:
@@ -350,6 +365,7 @@ def main() -> int:
         "pages": pages["median"],
         "rounds": pages["rounds"],
         "client_file": made,
+        "requests_per_server": requests_per_server(REPO / "var" / "bench-http-server.log"),
     }
     options["out"].parent.mkdir(parents=True, exist_ok=True)
     options["out"].write_text(json.dumps(result, indent=2, ensure_ascii=False))
@@ -360,6 +376,7 @@ def main() -> int:
             f"| {name} | {figures['req_s']:.0f} | {figures['p50']:.0f} | {figures['p99']:.0f} | "
             f"{figures.get('ratio', '–')} | {', '.join(str(r) for r in figures['ratios'])} |"
         )
+    print(f"requests answered per server (master pid): {result['requests_per_server']}")
     if made:
         print(
             f"\nfile for the authority, {made['entries']} entries: ready after {made['seconds_to_file']} s "

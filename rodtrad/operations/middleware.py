@@ -1,8 +1,9 @@
 """Every request gets an id: the proxy's (`X-Request-ID`, nginx's $request_id) when it sends a
 sane one, else a new one. It is bound to every log line written while the request runs, answered
 in the `X-Request-ID` header, and the request ends with one line: method, route, address without
-its query string, status, time and the user's id."""
+its query string, status, time, the user's id and the server process's."""
 
+import os
 import re
 import time
 import uuid
@@ -36,6 +37,7 @@ class RequestLog:
             status=response.status_code,
             ms=round((time.perf_counter() - started) * 1000, 1),
             user_id=user.pk if user is not None and user.is_authenticated else None,
+            pid=os.getpid(),
         )
         response["X-Request-ID"] = request.id
         structlog.contextvars.clear_contextvars()

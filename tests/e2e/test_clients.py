@@ -13,6 +13,8 @@ from stdnum import luhn
 
 from rodtrad.clients.models import Client
 
+from ..jobs import run_jobs
+
 pytestmark = pytest.mark.e2e
 
 BODY = "930615998"  # an invented birth date with a test-series birth number
@@ -21,7 +23,7 @@ MISTYPED = VALID[:-1] + str((int(VALID[-1]) + 1) % 10)
 
 
 def test_a_manager_registers_a_client_with_an_order_and_closes_the_case(
-    page, live_server, demo_data, sign_in, assert_accessible
+    page, live_server, demo_data, sign_in, assert_accessible, monkeypatch
 ):
     sign_in(page, live_server, "chef")
     page.get_by_role("link", name="Registrera brukare").click()
@@ -87,14 +89,28 @@ def test_a_manager_registers_a_client_with_an_order_and_closes_the_case(
     expect(due).to_contain_text("Skicka akten för Daglig verksamhet till myndigheten")
     assert_accessible(page)
 
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Ta fram genomförandeakten till myndigheten (PDF)").click()
-    text = subprocess.run(["pdftotext", download.value.path(), "-"], capture_output=True, check=True).stdout.decode()
+    # The file is made by the worker: first a page that says so and waits, then the file itself.
+    page.get_by_role("link", name="Ta fram genomförandeakten till myndigheten (PDF)").click()
+    expect(page.get_by_role("heading", name="Filen förbereds", level=1)).to_be_visible()
+    expect(page.get_by_role("status")).to_contain_text("Filen för Nora Ek framställs.")
+    assert_accessible(page)
+
+    # Once the worker has made it, the page's own poll sends the browser to the file.
+    def is_the_file(response):
+        return response.url.endswith("/akt.pdf") and response.headers.get("content-type") == "application/pdf"
+
+    with page.expect_response(is_the_file, timeout=20_000) as answer:
+        run_jobs(monkeypatch)
+    # The browser shows it in its viewer; read it again as the user's browser would save it.
+    pdf = page.context.request.get(answer.value.url).body()
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
     flat = " ".join(text.split())
     assert "Nora Ek" in flat and "Genomförandeakt" in flat
     assert "Nora har valt en annan daglig verksamhet." in flat.split("Social journal")[-1]
     assert re.search(r"Sida 1 av \d", text)
 
+    # Back on the client's page, from the PDF viewer.
+    page.goto(answer.value.url.removesuffix("akt.pdf"))
     page.get_by_role("button", name="Registrera att akten är skickad").click()
     expect(
         page.get_by_text(re.compile(r"Akten skickades till myndigheten \d+ \w+ 2026 av Cecilia Ekström"))

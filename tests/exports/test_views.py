@@ -29,15 +29,33 @@ def journal(world):
     SignedEntryFactory(client=world.client, author=world.staff, text="Elsa bakade bullar med Karim.")
 
 
-def test_the_first_request_answers_202_with_a_page_that_reloads_itself(world, as_user, journal):
+def test_the_first_request_answers_202_with_a_page_that_asks_again_by_itself(world, as_user, journal):
     response = as_user(world.manager).get(file_url(world.client))
     assert response.status_code == 202
     assert response["Retry-After"] == "3"
     page = response.content.decode()
-    assert '<meta http-equiv="refresh" content="3">' in page
+    assert f'hx-get="{file_url(world.client)}" hx-trigger="every 3s" hx-swap="none"' in page
+    # A reload only without script: a page that reloads itself fails WCAG's timing rule.
+    assert '<noscript><meta http-equiv="refresh" content="3"></noscript>' in page
     assert "Filen förbereds" in page
     assert "Filen för Elsa Lindqvist framställs." in page
     assert waiting_jobs() == 1
+
+
+def test_the_pages_poll_answers_202_while_waiting_and_then_sends_the_browser_to_the_file(
+    world, as_user, journal, monkeypatch
+):
+    browser = as_user(world.manager)
+    browser.get(file_url(world.client))
+    waiting = browser.get(file_url(world.client), HTTP_HX_REQUEST="true")
+    assert (waiting.status_code, waiting.content, waiting.has_header("HX-Redirect")) == (202, b"", False)
+    run_jobs(monkeypatch)
+    ready = browser.get(file_url(world.client), HTTP_HX_REQUEST="true")
+    assert (ready.status_code, ready["HX-Redirect"]) == (200, file_url(world.client))
+    # The poll fetched nothing: the file is still there, unfetched, for the page it sends on.
+    assert PreparedFile.objects.get().fetched_at is None
+    assert not AccessEvent.objects.filter(detail="fil hämtad").exists()
+    assert browser.get(file_url(world.client))["Content-Type"] == "application/pdf"
 
 
 def test_reloading_while_waiting_starts_no_second_job_and_is_logged_as_a_view(world, as_user, journal):
