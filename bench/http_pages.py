@@ -46,22 +46,21 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench import pages as page_bench  # noqa: E402
+from bench.pages import _env_int  # noqa: E402
+
 PAGES = ("sign_in", "my_clients", "client_overview", "journal", "journal_search", "plan", "dashboard")
 GOAL_RATIO = 5
 
 
-def _env_int(name: str, default: int) -> int:
-    return int(os.environ.get(name) or default)
-
-
 def configure() -> dict:
-    options = {
-        "clients": _env_int("BENCH_CLIENTS", 5000),
-        "entries": _env_int("BENCH_ENTRIES", 50000),
+    """`make bench`'s scale and database (bench/pages.py), and this bench's own settings."""
+    common = page_bench.configure()
+    options = {key: common[key] for key in ("clients", "entries")} | {
         "connections": _env_int("BENCH_HTTP_CONNECTIONS", 8),
         "seconds": _env_int("BENCH_HTTP_SECONDS", 6),
         "rounds": _env_int("BENCH_HTTP_ROUNDS", 3),
-        "warmup": _env_int("BENCH_HTTP_WARMUP", 3),
+        "warmup_seconds": _env_int("BENCH_HTTP_WARMUP", 3),
         "workers": _env_int("BENCH_HTTP_WORKERS", 4),
         "servers": _env_int("BENCH_HTTP_SERVERS", 1),
         "port": _env_int("BENCH_HTTP_PORT", 0),
@@ -70,10 +69,6 @@ def configure() -> dict:
     }
     var = Path(os.environ.get("RODTRAD_VAR_DIR", REPO / "var"))
     options["out"] = Path(os.environ.get("BENCH_OUT") or var / "bench-http.json")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rodtrad.settings.bench")
-    if not os.environ.get("DATABASE_URL"):
-        var.mkdir(parents=True, exist_ok=True)
-        os.environ.setdefault("BENCH_SQLITE", str(var / f"bench-{options['clients']}-{options['entries']}.sqlite3"))
     return options
 
 
@@ -204,8 +199,8 @@ def measure_pages(port, urls, cookies, options) -> dict:
         status = request(port, path, cookies=cookies.get(who))[0]
         if status != 200:
             raise RuntimeError(f"{name} ({path}) answered {status}, not 200")
-        if options["warmup"]:
-            wrk(port, path, cookies.get(who), connections=options["connections"], seconds=options["warmup"])
+        if options["warmup_seconds"]:
+            wrk(port, path, cookies.get(who), connections=options["connections"], seconds=options["warmup_seconds"])
 
     def run(name, number):
         path, who = urls[name]
