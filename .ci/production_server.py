@@ -3,9 +3,10 @@
     .venv/bin/python .ci/production_server.py postgres://postgres@127.0.0.1:5432/prod_ci
 
 Into the given database, which must be empty: migrate and collect the static files as a deploy
-does, add a unit with a manager and a client, start gunicorn with the repository's configuration
+does, add a unit with a manager (a password and an authenticator app: production requires a second
+factor) and a client, start gunicorn with the repository's configuration
 (gunicorn.conf.py) and the production settings, and the worker; then, over HTTP as from the TLS
-proxy: /halsa/ answers 200, the manager signs in with a password and sees Mina brukare, and the
+proxy: /halsa/ answers 200, the manager signs in with the password and a one-time code and sees Mina brukare, and the
 file for the authority answers 202 and then the PDF, made by the worker. Exits non-zero on any
 failure, printing the servers' log."""
 
@@ -28,6 +29,9 @@ from rodtrad.clients.models import Client, Order, Service
 unit = Unit.objects.create(organisation=Organisation.objects.create(name="CI-kommunen"), name="Gruppbostaden CI")
 user = User.objects.create_user("ci-chef", password={PASSWORD!r}, first_name="Cia", last_name="Chef", title="Enhetschef")
 Membership.objects.create(user=user, unit=unit, role=Membership.Role.MANAGER)
+# Production requires a second factor for a password: the manager's authenticator app.
+from django_otp.plugins.otp_totp.models import TOTPDevice
+TOTPDevice.objects.create(user=user, name="Telefon", confirmed=True)
 client = Client.objects.create(first_name="Ciri", last_name="Testsson", personal_number="194001079120")
 Order.objects.create(client=client, unit=unit, service=Service.objects.get(name="Daglig verksamhet"), valid_from="2026-01-01")
 print(client.pk)
@@ -69,7 +73,7 @@ def main(database_url: str) -> int:
         browser = Browser(port)
         health = browser.get("/halsa/")
         check(health.status == 200 and '"status": "ok"' in health.text, f"/halsa/ answered {health.status}")
-        browser.sign_in("ci-chef", PASSWORD)
+        browser.sign_in("ci-chef", PASSWORD, code=lambda: one_time_code(environment))
         start = browser.get("/")
         check(start.status == 200 and "Mina brukare" in start.text, f"Mina brukare answered {start.status}")
         check("Testsson, Ciri" in start.text, "the manager's client is not on Mina brukare")
@@ -93,6 +97,19 @@ def main(database_url: str) -> int:
         for process in (web, worker):
             process.wait(timeout=60)
         log.close()
+
+
+# The code the manager's authenticator app shows now, as django-otp computes it.
+CODE = """
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+device = TOTPDevice.objects.get(user__username="ci-chef")
+print(f"{TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token():06d}")
+"""
+
+
+def one_time_code(environment) -> str:
+    return manage(environment, "shell", "-c", CODE, capture=True).strip().splitlines()[-1]
 
 
 def check(condition, message):

@@ -13,8 +13,8 @@ from rodtrad.plans import services as plans
 
 from . import plan_data
 from .factories import MembershipFactory, UnitFactory, UserFactory, client_at
-from .oidc_provider import Provider
 from .jobs import prepared
+from .oidc_provider import Provider
 from .servers import collect_static
 
 

@@ -147,7 +147,9 @@ class Browser:
             "POST", path, fields, headers={"X-CSRFToken": self.cookies.get("csrftoken", ""), **(headers or {})}
         )
 
-    def sign_in(self, username, password):
+    def sign_in(self, username, password, code=None):
+        """The sign-in form, then (production requires a second factor) the one-time code that
+        `code()` gives, as the user's authenticator app would."""
         page = self.get("/konto/logga-in/")
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
         answer = self.request(
@@ -155,4 +157,13 @@ class Browser:
         )
         if answer.status != 302:
             raise AssertionError(f"sign-in answered {answer.status}")
+        step = answer.header("Location")
+        if step.startswith("/konto/tvastegs/verifiera/"):
+            if code is None:
+                raise AssertionError("the server asks for a second factor")
+            form = self.get(step)
+            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text).group(1)
+            answer = self.request("POST", step, {"csrfmiddlewaretoken": token, "code": code()})
+            if answer.status != 302 or answer.header("Location").startswith("/konto/tvastegs/"):
+                raise AssertionError(f"the second step answered {answer.status}")
         return answer

@@ -8,6 +8,8 @@ import sqlite3
 import pytest
 from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.db import connection
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ..servers import Browser, free_ports, gunicorn, production_environment
 
@@ -23,6 +25,8 @@ def database_url(world, tmp_path):
     it in a file, made with the online backup API."""
     world.staff.password = Argon2PasswordHasher().encode(PASSWORD, Argon2PasswordHasher().salt())
     world.staff.save()
+    # Production requires a second factor for a password: the staff member's authenticator app.
+    TOTPDevice.objects.create(user=world.staff, name="Telefon", confirmed=True)
     settings = connection.settings_dict
     if connection.vendor == "sqlite":
         path = tmp_path / "shared.sqlite3"
@@ -35,12 +39,17 @@ def database_url(world, tmp_path):
     return f"postgres://{settings['USER']}@{host}:{port}/{settings['NAME']}"
 
 
+def one_time_code(user):
+    device = TOTPDevice.objects.get(user=user)
+    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token():06d}"
+
+
 def test_a_write_through_one_server_is_read_through_the_other_at_once(world, database_url, server_var_dir):
     environment = production_environment(database_url, server_var_dir)
     first_port, second_port = free_ports(2)
     with gunicorn(first_port, environment), gunicorn(second_port, environment):
         first = Browser(first_port)
-        first.sign_in("staff", PASSWORD)
+        first.sign_in("staff", PASSWORD, code=lambda: one_time_code(world.staff))
         # The session begun on the first server, sent to the second.
         second = Browser(second_port, cookies=first.cookies)
         journal = f"/brukare/{world.client.pk}/journal/"
