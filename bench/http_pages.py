@@ -98,10 +98,10 @@ def servers(port: int, *, count: int, workers: int):
     command += ["--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--access-logfile", "-"]
     command += ["--reuse-port"] if count > 1 else []
     command += ["rodtrad.wsgi"]
-    log = open(REPO / "var" / "bench-http-server.log", "w")  # noqa: SIM115 - closed below
+    logs = [open(server_log(number), "w") for number in range(count)]  # noqa: SIM115 - closed below
     processes = [
         subprocess.Popen(command, cwd=REPO, env=server_environment(), stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
-        for _ in range(count)
+        for log in logs
     ]
     try:
         wait_until_healthy(port, processes)
@@ -114,7 +114,8 @@ def servers(port: int, *, count: int, workers: int):
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 process.kill()
-        log.close()
+        for log in logs:
+            log.close()
 
 
 def request(port, path, *, cookies=None, method="GET"):
@@ -133,7 +134,7 @@ def wait_until_healthy(port, processes, seconds=90):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if any(process.poll() is not None for process in processes):
-            raise RuntimeError("a server stopped: see var/bench-http-server.log")
+            raise RuntimeError("a server stopped: see var/bench-http-server-*.log")
         with contextlib.suppress(OSError):
             if request(port, "/halsa/")[0] == 200:
                 return
@@ -301,19 +302,19 @@ def measure_file(port, subjects, cookies, urls, options) -> dict:
     }
 
 
-def requests_per_server(log_path: Path) -> dict:
-    """From the servers' log: how many requests each gunicorn master's workers answered (the
-    masters log "Booting worker with pid: N" under their own pid; each request line names its
-    worker's pid), to show that two servers on one port both served."""
-    masters, counts = {}, {}
-    for line in log_path.read_text().splitlines():
-        booted = re.search(r"\[(\d+)\] \[INFO\] Booting worker with pid: (\d+)", line)
-        if booted:
-            masters[int(booted.group(2))] = int(booted.group(1))
-        elif line.startswith("{") and '"event": "request"' in line:
-            master = masters.get(json.loads(line).get("pid"))
-            counts[master] = counts.get(master, 0) + 1
-    return {str(master): count for master, count in counts.items()}
+def requests_per_server(count: int) -> dict:
+    """How many requests each server answered, from its own log (one line per request): that two
+    servers on one port both served."""
+    return {
+        f"server {number + 1}": sum(
+            '"event": "request"' in line for line in server_log(number).read_text().splitlines()
+        )
+        for number in range(count)
+    }
+
+
+def server_log(number: int) -> Path:
+    return REPO / "var" / f"bench-http-server-{number + 1}.log"
 
 
 def _commit() -> str:
@@ -360,7 +361,7 @@ def main() -> int:
         "pages": pages["median"],
         "rounds": pages["rounds"],
         "client_file": made,
-        "requests_per_server": requests_per_server(REPO / "var" / "bench-http-server.log"),
+        "requests_per_server": requests_per_server(options["servers"]),
     }
     options["out"].parent.mkdir(parents=True, exist_ok=True)
     options["out"].write_text(json.dumps(result, indent=2, ensure_ascii=False))
@@ -371,7 +372,7 @@ def main() -> int:
             f"| {name} | {figures['req_s']:.0f} | {figures['p50']:.0f} | {figures['p99']:.0f} | "
             f"{figures.get('ratio', '–')} | {', '.join(str(r) for r in figures['ratios'])} |"
         )
-    print(f"requests answered per server (master pid): {result['requests_per_server']}")
+    print(f"requests answered: {result['requests_per_server']}")
     if made:
         print(
             f"\nfile for the authority, {made['entries']} entries: ready after {made['seconds_to_file']} s "
