@@ -6,7 +6,7 @@ PORT ?= 8000
 DJANGO_SETTINGS_MODULE ?= rodtrad.settings.development
 export DJANGO_SETTINGS_MODULE
 
-.PHONY: run test install lint format messages e2e-deps clean bench bench-http
+.PHONY: run dev test install lint format messages e2e-deps clean bench bench-http
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,12 +19,27 @@ $(VENV)/.installed: requirements-dev.txt | $(BIN)/python
 
 install: $(VENV)/.installed
 
+# `make run`: Rödtråd as a unit runs it (rodtrad/settings/unit.py): gunicorn with workers from the
+# number of cores (deploy/gunicorn.conf.py), DEBUG off, static files by WhiteNoise, the secret key
+# generated once into var/. The demo data goes into an empty database (RODTRAD_DEMO_DATA=0: never).
+RUN_SETTINGS ?= rodtrad.settings.unit
 run: install
+	mkdir -p var
+	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(BIN)/python manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(BIN)/python manage.py collectstatic --noinput --verbosity 0 --skip-checks
+	@if [ "$${RODTRAD_DEMO_DATA:-1}" = "1" ]; then DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(BIN)/python manage.py load_demo --skip-checks; fi
+	@echo ""
+	@echo "Rödtråd: http://127.0.0.1:$(PORT)/   (Ctrl-C stops it)"
+	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) PORT=$(PORT) $(BIN)/gunicorn --config deploy/gunicorn.conf.py rodtrad.wsgi
+
+# `make dev`: for changing Rödtråd, not for using it: Django's runserver reloads the code on every
+# change and DEBUG shows tracebacks (rodtrad/settings/development.py). Same database as `make run`.
+dev: install
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	@echo ""
-	@echo "Rödtråd: http://127.0.0.1:$(PORT)/"
+	@echo "Rödtråd (development): http://127.0.0.1:$(PORT)/"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # axe-core (accessibility checks in the browser tests) comes from npm when npm is present;

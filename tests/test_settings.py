@@ -63,3 +63,37 @@ def test_postgresql_binds_on_the_server_and_keeps_connections(monkeypatch):
     config = database_from_environment()
     assert config["OPTIONS"]["server_side_binding"] is True
     assert config["CONN_MAX_AGE"] == 600
+
+
+def test_a_secret_key_is_generated_once_into_var_and_kept(tmp_path):
+    from rodtrad.settings.secret import secret_key_in
+
+    key = secret_key_in(tmp_path / "var")
+    assert len(key) >= 50
+    assert secret_key_in(tmp_path / "var") == key
+    assert (tmp_path / "var" / "secret_key").stat().st_mode & 0o077 == 0
+    assert [path.name for path in (tmp_path / "var").iterdir()] == ["secret_key"]
+
+
+def test_the_unit_settings_run_with_debug_off_and_sqlite_taking_the_write_lock_at_the_start(tmp_path):
+    """`make run`'s settings: DEBUG off, WhiteNoise, ordinary cookies over plain HTTP (marked
+    Secure per request over TLS), and SQLite in WAL mode with BEGIN IMMEDIATE and a busy timeout."""
+    query = (
+        "from django.conf import settings as s; from django.db import connection as c; "
+        "c.ensure_connection(); print(s.DEBUG, s.SESSION_COOKIE_SECURE, c.transaction_mode, "
+        "c.cursor().execute('PRAGMA journal_mode').fetchone()[0], c.cursor().execute('PRAGMA busy_timeout').fetchone()[0], "
+        "'whitenoise.middleware.WhiteNoiseMiddleware' in s.MIDDLEWARE, s.MIDDLEWARE[0])"
+    )
+    result = run_manage(
+        "shell", "-c", query, DJANGO_SETTINGS_MODULE="rodtrad.settings.unit", RODTRAD_VAR_DIR=str(tmp_path)
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].split() == [
+        "False",
+        "False",
+        "IMMEDIATE",
+        "wal",
+        "20000",
+        "True",
+        "rodtrad.core.secure_cookies.middleware",
+    ]

@@ -94,10 +94,25 @@ def postgresql_options():
     return {"server_side_binding": True}
 
 
+# SQLite, the embedded default, serving a unit's shift: every page view writes an audit event, so
+# every reader is a writer. In WAL mode readers never wait for the writer; a transaction takes
+# the write lock when it begins (BEGIN IMMEDIATE, Django 5.1+ `transaction_mode`), so that two
+# requests never both read and then try to upgrade to writing (SQLite answers one of them
+# "database is locked" at once, whatever the busy timeout); and a request that finds the lock
+# taken waits for it (`timeout`, seconds: Python's sqlite3 sets SQLite's busy timeout from it)
+# instead of failing. Requests then queue for the milliseconds each holds the lock.
+SQLITE_BUSY_TIMEOUT_SECONDS = int(os.environ.get("RODTRAD_SQLITE_BUSY_TIMEOUT", "20"))
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+
+
 def database_from_environment():
     """PostgreSQL (or anything dj-database-url reads) from DATABASE_URL, else SQLite under var/."""
     url = os.environ.get("DATABASE_URL")
-    sqlite_options = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+    sqlite_options = dict(SQLITE_OPTIONS)
     if url:
         config = dj_database_url.parse(url, conn_max_age=DATABASE_CONNECTION_SECONDS, conn_health_checks=True)
         if config["ENGINE"] == "django.db.backends.postgresql":

@@ -4,7 +4,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
+from .served import *  # noqa: F403
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if len(SECRET_KEY) < 50:
@@ -12,19 +12,10 @@ if len(SECRET_KEY) < 50:
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must name the host(s) Rödtråd is served on.")
 
-DEBUG = False
 DEMO_DATA_ALLOWED = False
 # A password alone is not enough here: a local account signs in with a second factor (issue 18).
 # RODTRAD_REQUIRE_MFA=0 turns it off, for a step that signs in over HTTP with a demo password only.
 RODTRAD_REQUIRE_MFA = os.environ.get("RODTRAD_REQUIRE_MFA", "1") == "1"
-
-# WhiteNoise serves the collected static files (htmx, styles) from the app itself: no CDN.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "whitenoise.middleware.WhiteNoiseMiddleware"
-)
-STORAGES["staticfiles"] = {
-    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
-}
 
 SECURE_SSL_REDIRECT = os.environ.get("RODTRAD_SSL_REDIRECT", "1") == "1"
 # The health check answers a load balancer's plain HTTP probe where it stands, not a redirect.
