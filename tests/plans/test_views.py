@@ -268,3 +268,38 @@ def test_an_established_period_shows_who_established_it_and_its_risk_assessment(
 def test_a_period_without_a_risk_assessment_offers_to_make_one(period, world, as_user):
     body = as_user(world.staff).get(url(period)).content.decode()
     assert "Gör riskbedömningen" in body
+
+
+def save_state(response) -> str:
+    """The text of the participation form's save status on the page or in the htmx answer."""
+    body = response.content.decode()
+    start = body.index('id="save-state"')
+    return body[body.index(">", start) + 1 : body.index("</span>", start)].strip()
+
+
+def test_a_draft_plan_opened_says_nothing_is_unsaved(period, world, as_user):
+    response = as_user(world.staff).get(url(period))
+    assert save_state(response) == ""
+
+
+def test_after_a_good_save_the_plan_says_saved_not_unsaved(period, world, as_user):
+    browser = as_user(world.staff)
+    answer = browser.post(url(period, "framtagande/"), participation_data(period), HTTP_HX_REQUEST="true")
+    assert save_state(answer).startswith("Sparat ")
+    # The ordinary submit: saved, back to the page, which has nothing unsaved to report.
+    period.refresh_from_db()
+    response = browser.post(url(period, "framtagande/"), participation_data(period), follow=True)
+    assert "Sparat." in response.content.decode()
+    assert save_state(response) == ""
+
+
+def test_a_refused_save_says_what_was_not_saved(period, world, as_user):
+    browser = as_user(world.staff)
+    data = participation_data(period, follow_up_planned_on="2026-11-01")
+    answer = browser.post(url(period, "framtagande/"), data, HTTP_HX_REQUEST="true")
+    assert answer["X-Draft-Status"] == "invalid"
+    assert save_state(answer) == (
+        "Inte sparat. Rätta: Planerad uppföljning: Uppföljningen måste ligga efter planeringsdatumet."
+    )
+    response = browser.post(url(period, "framtagande/"), data)
+    assert save_state(response).startswith("Inte sparat. Rätta: Planerad uppföljning:")
