@@ -108,7 +108,7 @@ def monthly_note(client, last_month_missing, today):
             % {"month": formats.date_format(last_day, "F Y")},
             last_day,
             True,
-            reverse("journal:list", args=[client.pk]),
+            reverse("journal:monthly_note", args=[client.pk]) + f"?manad={last_day:%Y-%m}",
         )
 
 

@@ -69,6 +69,13 @@ def is_closed(client: Client, orders=None) -> bool:
     return not asked.exists(("open_order",), open_order, Asked(client.pk))
 
 
+def open_among(client_ids) -> set[int]:
+    """Which of `client_ids` are open cases (is_closed false): one query for a list's page."""
+    return set(
+        Order.objects.filter(client_id__in=client_ids, ended_on__isnull=True).values_list("client_id", flat=True)
+    )
+
+
 def retention_counted_from(client: Client, orders=None):
     """The day the last order ended; SoL records are culled five years after the last entry,
     LSS records are kept, and the authority decides on both. `orders` as for is_closed."""

@@ -65,9 +65,11 @@ def my_clients(request):
     page = paginator.get_page(request.GET.get("sida"))
     if not query:
         page.object_list = _visible_page(request.user, page)
+    # The shift's actions on each row of an open case (a closed one takes no entries).
+    open_cases = services.open_among([client.pk for client in page.object_list])
     access.record_list(request, object_type="client_list", detail=query)
     template = "clients/_client_list.html" if request.htmx else "clients/my_clients.html"
-    context = {"page": page, "query": query, "nav": "clients"}
+    context = {"page": page, "query": query, "nav": "clients", "open_cases": open_cases}
     if not request.htmx:
         context["todo"] = todo.rows_for(request.user, units=[m.unit for m in memberships_in(request)])
     response = render(request, template, context)
@@ -111,8 +113,20 @@ def client_detail(request, client_id):
             "is_closed": services.is_closed(client, orders),
             "retention_from": services.retention_counted_from(client, orders),
             "today": today,
+            "monthly_note_month": _monthly_note_shown(client, orders, today),
         },
     )
+
+
+def _monthly_note_shown(client, orders, today):
+    """The month of the monthly note to offer first on the page, or None: last month's while it
+    is missing, else this month's while nothing has been signed in it."""
+    if services.is_closed(client, orders):
+        return None
+    month = journal.monthly_note_due_month(client, today=today)
+    if month < today.replace(day=1) or journal.needs_monthly_note(client, day=today):
+        return month
+    return None
 
 
 def _plan_periods(client):

@@ -1,13 +1,13 @@
 from django import forms
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from rodtrad.accounts.models import User
 from rodtrad.core.choices import ReadOnceChoiceIterator
 from rodtrad.core.widgets import QuickSelect
 
-from . import plan_links
+from . import plan_links, services
 from .models import Category, Entry
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -19,6 +19,19 @@ TEXT_HELP = _(
     "and heard, and say so when something is an interpretation, and whose. Never name another client. "
     "Medicines and doses belong in the health record: write what changes the support."
 )
+
+
+MONTH_FORMAT = "%Y-%m"
+
+
+def month_choices(months) -> list[tuple[str, str]]:
+    """("2026-11", "november 2026") for each month: the value in the address and forms."""
+    return [(month.strftime(MONTH_FORMAT), formats.date_format(month, "F Y")) for month in months]
+
+
+def parse_month(value: str, months):
+    """The month among `months` that `value` ("2026-11") names, or None."""
+    return next((month for month in months if month.strftime(MONTH_FORMAT) == value), None)
 
 
 def posted(request):
@@ -99,15 +112,32 @@ class EntryForm(forms.ModelForm):
         )
         if entry.corrects_id is None:
             del self.fields["correction_reason"]
+        if entry.category == Category.MONTHLY and entry.corrects_id is None and entry.occurred_at is not None:
+            # A monthly note is for a month, shown and chosen as one; its time follows from it.
+            self.months = services.monthly_note_months()
+            self.opened_month = services.month_of(entry.occurred_at)
+            if self.opened_month not in self.months:
+                self.months.append(self.opened_month)
+            self.fields["month"] = forms.ChoiceField(
+                label=_("The month the note is for"),
+                choices=month_choices(self.months),
+                initial=self.opened_month.strftime(MONTH_FORMAT),
+            )
+            del self.fields["occurred_at"]
         for field in self.fields.values():
             field.required = False
         if not self.is_bound and entry.pk is None:
             self.initial.setdefault("occurred_at", timezone.localtime().replace(second=0, microsecond=0))
 
     def valid_part(self) -> dict:
-        """The cleaned fields that passed validation: an autosave keeps what it can."""
+        """The cleaned fields that passed validation: an autosave keeps what it can. A monthly
+        note's month, when another was chosen, becomes its time (services.monthly_note_time)."""
         self.is_valid()
         valid = {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
+        if "month" in self.fields:
+            month = parse_month(valid.pop("month", ""), self.months)
+            if month is not None and month != self.opened_month:
+                valid["occurred_at"] = services.monthly_note_time(month)
         if valid.get("occurred_at") is None:
             # An emptied time field keeps the time already saved: an entry always has one.
             valid.pop("occurred_at", None)

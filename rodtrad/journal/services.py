@@ -52,6 +52,20 @@ DRAFT_FIELDS = (
 )
 
 
+class StaleDraft(Exception):
+    """The draft was saved elsewhere (another tab, another session) after this writer opened
+    it: `current` is the draft as it is now. Nothing was saved over it."""
+
+    def __init__(self, current: Entry):
+        super().__init__("The draft was saved elsewhere after it was opened here.")
+        self.current = current
+
+
+def draft_version(entry: Entry) -> str:
+    """What a form carries of the draft it was opened at: the moment it was last saved."""
+    return entry.updated_at.isoformat() if entry.pk and entry.updated_at else ""
+
+
 def late_after() -> datetime.timedelta:
     return datetime.timedelta(days=getattr(settings, "RODTRAD_JOURNAL_LATE_DAYS", DEFAULT_LATE_DAYS))
 
@@ -111,9 +125,13 @@ def link_errors(client: Client, *, plan_item=None, goal=None) -> dict:
 
 
 @transaction.atomic
-def save_draft(client: Client, *, author, entry: Entry | None = None, **fields) -> Entry:
+def save_draft(
+    client: Client, *, author, entry: Entry | None = None, expected_version: str | None = None, **fields
+) -> Entry:
     """Create a draft (without `entry`) or save fields of the author's own draft. Nothing is
-    required of a draft; what signing needs is checked by sign_entry."""
+    required of a draft; what signing needs is checked by sign_entry. With `expected_version`
+    (draft_version of the draft as the writer opened it), a draft saved elsewhere since is not
+    overwritten: StaleDraft is raised instead."""
     unknown = set(fields) - set(DRAFT_FIELDS)
     if unknown:
         raise TypeError(f"save_draft() got fields it does not save: {sorted(unknown)}")
@@ -125,6 +143,8 @@ def save_draft(client: Client, *, author, entry: Entry | None = None, **fields) 
             raise PermissionDenied(_("The entry belongs to another client."))
         entry = _locked_draft(entry, author)
         refuse_if_read_only(client)
+        if expected_version and expected_version != draft_version(entry):
+            raise StaleDraft(entry)
     for name, value in fields.items():
         setattr(entry, name, value)
     entry.text = clean_text(entry.text)[:MAX_TEXT_CHARS]
@@ -280,20 +300,88 @@ def add_objection(entry: Entry, *, text: str, recorded_by, raised_on=None, conta
     )
 
 
+# How far back a monthly note can be written for: a year of months before this one.
+MONTHLY_NOTE_MONTHS_BACK = 12
+
+
+def first_of_month(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+def _month_after(month: datetime.date) -> datetime.date:
+    return datetime.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+def _month_before(month: datetime.date) -> datetime.date:
+    return first_of_month(month - datetime.timedelta(days=1))
+
+
+def monthly_note_months(*, today=None) -> list[datetime.date]:
+    """The months a monthly note can be written for, this month first: never a month to come."""
+    month = first_of_month(today or timezone.localdate())
+    months = [month]
+    for _ in range(MONTHLY_NOTE_MONTHS_BACK):
+        months.append(_month_before(months[-1]))
+    return months
+
+
+def monthly_note_due_month(client: Client, *, today=None) -> datetime.date:
+    """The month a monthly note started today is for: last month while nothing has been signed
+    about it and the client had an open order that began before this month (the rule of
+    clients/due.py and oversight's "manadsanteckning-saknas"), else this month."""
+    today = today or timezone.localdate()
+    this_month = first_of_month(today)
+    last_month = _month_before(this_month)
+    had_order = client.orders.filter(ended_on__isnull=True, valid_from__lt=this_month).exists()
+    if had_order and needs_monthly_note(client, day=last_month):
+        return last_month
+    return this_month
+
+
+def monthly_note_time(month: datetime.date, *, now=None) -> datetime.datetime:
+    """When a monthly note about `month` is dated: now, in the current month; the last minute of
+    the month for an earlier one, so that it counts for that month (needs_monthly_note, the
+    to-do, the dashboard and the reminders read the entry's time) and is late only when signed
+    more than the late limit after the month ended."""
+    now = now or timezone.now()
+    this_month = first_of_month(timezone.localdate(now))
+    month = first_of_month(month)
+    if month > this_month:
+        raise ValueError("A monthly note is about a month that has begun.")
+    if month == this_month:
+        return now.replace(second=0, microsecond=0)
+    end = timezone.make_aware(datetime.datetime.combine(_month_after(month), datetime.time.min))
+    return end - datetime.timedelta(minutes=1)
+
+
+def month_of(moment: datetime.datetime) -> datetime.date:
+    return first_of_month(timezone.localdate(moment))
+
+
 @transaction.atomic
-def write_monthly_note_draft(client: Client, *, author, now=None) -> Entry:
-    """A monthly note started from the routine's standard wording. Signing it still asks for
-    a short description of the client's situation. An unsigned monthly note the author
-    already started for this client is reused."""
+def write_monthly_note_draft(client: Client, *, author, month=None, now=None) -> Entry:
+    """A monthly note for `month` (default: the month due, monthly_note_due_month) started from
+    the routine's standard wording. Signing it still asks for a short description of the
+    client's situation. An unsigned monthly note the author already started for this client
+    and month is reused."""
     refuse_if_read_only(client)
-    existing = Entry.objects.drafts().filter(client=client, author=author, category=Category.MONTHLY).first()
+    now = now or timezone.now()
+    month = first_of_month(month) if month else monthly_note_due_month(client, today=timezone.localdate(now))
+    occurred_at = monthly_note_time(month, now=now)
+    start = timezone.make_aware(datetime.datetime.combine(month, datetime.time.min))
+    end = timezone.make_aware(datetime.datetime.combine(_month_after(month), datetime.time.min))
+    existing = (
+        Entry.objects.drafts()
+        .filter(client=client, author=author, category=Category.MONTHLY, occurred_at__gte=start, occurred_at__lt=end)
+        .first()
+    )
     if existing is not None:
         return existing
     entry = Entry(
         client=client,
         author=author,
         category=Category.MONTHLY,
-        occurred_at=now or timezone.now(),
+        occurred_at=occurred_at,
         text=f"{MONTHLY_NOTE_WORDING} ",
     )
     _snapshot_author(entry, author)

@@ -65,6 +65,7 @@ def journal(request, client_id):
             "drafts": [] if read_only else queries.own_drafts(client, request.user),
             "read_only": read_only,
             "needs_monthly_note": not read_only and services.needs_monthly_note(client),
+            "monthly_note_month": None if read_only else services.monthly_note_due_month(client),
             "categories": Category,
         },
     )

@@ -16,7 +16,7 @@ from rodtrad.clients import access
 from rodtrad.clients.services import is_closed
 
 from . import assistant, queries, services
-from .forms import EntryForm, SignForm, posted
+from .forms import MONTH_FORMAT, EntryForm, SignForm, month_choices, parse_month, posted
 from .models import Entry, SignedEntryError
 
 SIGNED_MESSAGE = gettext_lazy("The entry is signed and can no longer be changed. Write a correction instead.")
@@ -47,16 +47,27 @@ def _add_errors(form, error: ValidationError):
             form.add_error(field if field in form.fields else None, message)
 
 
+def _expected_version(request) -> str:
+    """The version of the draft the writer saves over: the one the form was opened at, or, after
+    a conflict, the newer one they chose to save over ("Spara min text i stället")."""
+    return request.POST.get("overwrite") or request.POST.get("version", "")
+
+
 def _form_page(request, client, entry):
     form = EntryForm(posted(request), instance=entry or Entry(client=client, author=request.user), client=client)
+    conflict = None
     if request.method == "POST":
         try:
-            entry = services.save_draft(client, author=request.user, entry=entry, **form.valid_part())
+            entry = services.save_draft(
+                client, author=request.user, entry=entry, expected_version=_expected_version(request), **form.valid_part()
+            )
+        except services.StaleDraft as stale:
+            conflict = stale.current
         except ValidationError as error:
             _add_errors(form, error)
         except (SignedEntryError, PermissionDenied) as refusal:
             return access.refused(request, str(refusal))
-        if not form.errors:
+        if not form.errors and conflict is None:
             if request.POST.get("action") == "review":
                 errors = services.sign_errors(entry)
                 if not errors:
@@ -65,11 +76,18 @@ def _form_page(request, client, entry):
             else:
                 messages.success(request, _("The draft is saved. Only you can see it until it is signed."))
                 return redirect("journal:edit", client.pk, entry.pk)
-    return render(
-        request,
-        "journal/form.html",
-        {"client": client, "entry": entry, "form": form, "late_days": services.late_after().days},
-    )
+    context = {
+        "client": client,
+        "entry": entry,
+        "form": form,
+        "late_days": services.late_after().days,
+        # A refused save keeps the version it was opened at: autosaves go on being refused
+        # until the writer chooses one of the two versions.
+        "version": request.POST.get("version", "") if conflict else services.draft_version(entry) if entry else "",
+        "conflict": conflict,
+        "conflict_version": services.draft_version(conflict) if conflict else "",
+    }
+    return render(request, "journal/form.html", context, status=409 if conflict else 200)
 
 
 def new_entry(request, client_id):
@@ -93,16 +111,24 @@ def edit_entry(request, client_id, entry_id):
     return _form_page(request, entry.client, entry)
 
 
-def _status(request, *, status, entry=None, problems=(), message=""):
+def _status(request, *, status, entry=None, problems=(), message="", http_status=200):
     response = render(
         request,
         "journal/_save_status.html",
-        {"status": status, "entry": entry, "problems": problems, "message": message, "now": timezone.now()},
+        {
+            "status": status,
+            "entry": entry,
+            "version": services.draft_version(entry) if entry else "",
+            "problems": problems,
+            "message": message,
+            "now": timezone.now(),
+        },
+        status=http_status,
     )
     response["X-Draft-Status"] = status
     if entry is not None:
         response["X-Draft-Id"] = str(entry.pk)
-        response["X-Draft-Version"] = entry.updated_at.isoformat()
+        response["X-Draft-Version"] = services.draft_version(entry)
     return response
 
 
@@ -135,8 +161,13 @@ def autosave(request, client_id):
     if entry is None and not _has_content(fields):
         return _status(request, status="empty")
     problems = [form.fields[name].label for name in form.errors if name in form.fields]
+    expected = _expected_version(request)
     try:
-        saved = services.save_draft(client, author=request.user, entry=entry, **fields)
+        saved = services.save_draft(client, author=request.user, entry=entry, expected_version=expected, **fields)
+    except services.StaleDraft as stale:
+        # Refused, and both versions offered: the writer's stays in their form (and browser),
+        # the saved one comes in the answer (journal/_draft_conflict.html, placed by drafts.js).
+        return _conflict(request, stale.current)
     except (SignedEntryError, PermissionDenied) as refusal:
         return _status(request, status="refused", message=str(refusal))
     except ValidationError as error:
@@ -144,10 +175,23 @@ def autosave(request, client_id):
             fields.pop(name, None)
             if name in form.fields:
                 problems.append(form.fields[name].label)
-        saved = services.save_draft(client, author=request.user, entry=entry, **fields)
+        saved = services.save_draft(client, author=request.user, entry=entry, expected_version=expected, **fields)
     response = _status(request, status="saved", entry=saved, problems=problems)
     if entry is None:
         response["HX-Replace-Url"] = reverse("journal:edit", args=[client.pk, saved.pk])
+    return response
+
+
+def _conflict(request, current):
+    response = render(
+        request,
+        "journal/_draft_conflict.html",
+        {"saved": current, "saved_version": services.draft_version(current)},
+        status=409,
+    )
+    response["X-Draft-Status"] = "stale"
+    response["X-Draft-Id"] = str(current.pk)
+    response["X-Draft-Version"] = services.draft_version(current)
     return response
 
 
@@ -218,13 +262,25 @@ def discard(request, client_id, entry_id):
     return redirect("journal:list", client_id)
 
 
-@require_POST
 def monthly_note(request, client_id):
-    client = access.client_for(request, client_id, Action.CREATE, object_type="journal_entry", detail="monthly note")
+    """The monthly note for a month: the month due unless another is asked for (`manad`,
+    "2026-11", in the address from a to-do or in the form). A GET shows the month to confirm
+    (the links from the to-do, the dashboard and the overview); a POST starts the note's draft."""
+    action = Action.CREATE if request.method == "POST" else Action.VIEW
+    client = access.client_for(request, client_id, action, object_type="journal_entry", detail="monthly note")
     if is_closed(client):
         return access.refused(request, services.READ_ONLY_MESSAGE)
-    entry = services.write_monthly_note_draft(client, author=request.user)
-    return redirect("journal:edit", client.pk, entry.pk)
+    months = services.monthly_note_months()
+    asked_for = parse_month((request.POST if request.method == "POST" else request.GET).get("manad", ""), months)
+    month = asked_for or services.monthly_note_due_month(client)
+    if request.method == "POST":
+        entry = services.write_monthly_note_draft(client, author=request.user, month=month)
+        return redirect("journal:edit", client.pk, entry.pk)
+    return render(
+        request,
+        "journal/monthly_note.html",
+        {"client": client, "month": month, "months": month_choices(months), "chosen": month.strftime(MONTH_FORMAT)},
+    )
 
 
 @require_POST

@@ -122,7 +122,8 @@ def monthly_note(client, scope):
     return Row(
         client,
         _("No journal entry for %(month)s: write the monthly note") % {"month": formats.date_format(end, "F Y")},
-        reverse("journal:list", args=[client.pk]),
+        # The note for that month, not for today's (journal.views_write.monthly_note).
+        reverse("journal:monthly_note", args=[client.pk]) + f"?manad={end:%Y-%m}",
         end,
         True,
     )

@@ -4,6 +4,7 @@ browser keeps (static/rodtrad/drafts.js) is tested in tests/e2e/test_journal.py;
 from django.utils import timezone
 
 from rodtrad.audit.models import AccessEvent, Action
+from rodtrad.journal import services
 from rodtrad.journal.models import Entry
 
 from ..factories import EntryFactory, SignedEntryFactory
@@ -108,3 +109,61 @@ def test_the_form_saves_as_the_person_writes_and_keeps_focus(world, as_user):
     assert 'id="save-status" class="save-status" role="status" aria-live="polite"' in page
     assert "rodtrad/drafts.js" in page
     assert f'data-draft-key="{world.staff.pk}.{world.client.pk}"' in page
+
+
+def opened_elsewhere(world, text="Skrivet i den andra fliken"):
+    """A draft as one tab opened it, then saved by another tab (or session) of the same author."""
+    entry = EntryFactory(client=world.client, author=world.staff, text="Början")
+    opened = services.draft_version(entry)
+    services.save_draft(world.client, author=world.staff, entry=entry, text=text)
+    entry.refresh_from_db()
+    return entry, opened
+
+
+def test_an_autosave_over_a_newer_version_is_refused_and_offers_both(world, as_user):
+    entry, opened = opened_elsewhere(world)
+    browser = as_user(world.staff)
+    response = browser.post(
+        autosave_url(world.client), typed(entry=entry.pk, version=opened, text="Min text från den här fliken")
+    )
+    assert response.status_code == 409
+    assert response["X-Draft-Status"] == "stale"
+    assert response["X-Draft-Version"] == services.draft_version(entry)
+    body = response.content.decode()
+    assert "Skrivet i den andra fliken" in body  # the saved version, offered
+    assert "Spara min text i stället" in body and "Använd den sparade versionen" in body
+    assert Entry.objects.get(pk=entry.pk).text == "Skrivet i den andra fliken"
+    # The writer chooses their own text: saved over the version they were shown.
+    response = browser.post(
+        autosave_url(world.client),
+        typed(entry=entry.pk, version=opened, overwrite=services.draft_version(entry), text="Min text"),
+    )
+    assert response["X-Draft-Status"] == "saved"
+    assert Entry.objects.get(pk=entry.pk).text == "Min text"
+
+
+def test_saving_the_form_over_a_newer_version_keeps_the_writers_text_and_shows_the_saved_one(world, as_user):
+    entry, opened = opened_elsewhere(world)
+    response = as_user(world.staff).post(
+        f"/brukare/{world.client.pk}/journal/{entry.pk}/andra/",
+        typed(entry=entry.pk, version=opened, text="Min text", action="save"),
+    )
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "\nMin text</textarea>" in body
+    assert "Skrivet i den andra fliken" in body
+    # Further autosaves from this page are refused too, until the writer has chosen.
+    assert f'name="version" id="entry-version" value="{opened}"' in body
+    assert f'name="overwrite" value="{services.draft_version(entry)}"' in body
+    assert Entry.objects.get(pk=entry.pk).text == "Skrivet i den andra fliken"
+
+
+def test_a_save_from_the_version_opened_is_saved(world, as_user):
+    entry = EntryFactory(client=world.client, author=world.staff, text="Början")
+    response = as_user(world.staff).post(
+        autosave_url(world.client), typed(entry=entry.pk, version=services.draft_version(entry), text="Början, mer")
+    )
+    assert response["X-Draft-Status"] == "saved"
+    entry.refresh_from_db()
+    assert response["X-Draft-Version"] == services.draft_version(entry)
+    assert f'id="entry-version" value="{services.draft_version(entry)}" hx-swap-oob="true"' in response.content.decode()

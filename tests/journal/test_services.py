@@ -270,3 +270,37 @@ def test_managers_role_is_what_lets_them_correct(world):
     original = services.sign_entry(draft(world), user=world.staff)
     assert services.may_correct(original, world.manager)
     assert world.manager.memberships.get().role == Membership.Role.MANAGER
+
+
+def test_a_monthly_note_for_an_earlier_month_is_dated_at_its_last_minute(world):
+    now = timezone.make_aware(datetime.datetime(2026, 12, 4, 10, 30))
+    note = services.write_monthly_note_draft(
+        world.client, author=world.staff, month=datetime.date(2026, 11, 1), now=now
+    )
+    assert timezone.localtime(note.occurred_at) == timezone.make_aware(datetime.datetime(2026, 11, 30, 23, 59))
+    this_month = services.write_monthly_note_draft(
+        world.client, author=world.staff, month=datetime.date(2026, 12, 1), now=now
+    )
+    assert this_month != note
+    assert this_month.occurred_at == now.replace(second=0)
+    # The same month again: the draft already started.
+    assert (
+        services.write_monthly_note_draft(world.client, author=world.staff, month=datetime.date(2026, 11, 9), now=now)
+        == note
+    )
+    with pytest.raises(ValueError):
+        services.monthly_note_time(datetime.date(2027, 1, 1), now=now)
+
+
+def test_the_month_due_is_last_month_while_it_has_no_signed_entry(world):
+    today = datetime.date(2026, 12, 4)
+    assert services.monthly_note_due_month(world.client, today=today) == datetime.date(2026, 11, 1)
+    SignedEntryFactory(
+        client=world.client, author=world.staff, occurred_at=timezone.make_aware(datetime.datetime(2026, 11, 20, 9))
+    )
+    assert services.monthly_note_due_month(world.client, today=today) == datetime.date(2026, 12, 1)
+
+
+def test_no_note_is_due_for_a_month_before_the_order_began(world):
+    world.client.orders.update(valid_from=datetime.date(2026, 12, 2))
+    assert services.monthly_note_due_month(world.client, today=datetime.date(2026, 12, 4)) == datetime.date(2026, 12, 1)

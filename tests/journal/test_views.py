@@ -6,14 +6,23 @@ import re
 
 import pytest
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from rodtrad.audit.models import AccessEvent, Action
 from rodtrad.clients import services as client_services
 from rodtrad.journal import queries, services
 from rodtrad.journal.models import Category, Entry, Objection
+from rodtrad.oversight import catalogue, reminders, todo
+from rodtrad.oversight.scope import for_manager
 
-from ..factories import ContactFactory, EntryFactory, MembershipFactory, OrderFactory, SignedEntryFactory
+from ..factories import (
+    ContactFactory,
+    ContactPersonFactory,
+    EntryFactory,
+    MembershipFactory,
+    OrderFactory,
+    SignedEntryFactory,
+)
 from .conftest import days_ago, says
 
 
@@ -189,13 +198,15 @@ def test_state_changes_are_posts(world, as_user):
     entry = SignedEntryFactory(client=world.client, author=world.staff)
     browser = as_user(world.staff)
     for suffix in (
-        "manadsanteckning/",
         "utkast/spara/",
         "skrivhjalp/",
         f"{entry.pk}/rattelse/",
         f"{entry.pk}/ta-bort/",
     ):
         assert browser.get(journal_url(world.client, suffix)).status_code == 405
+    # The monthly note's page asks which month; only its POST starts a note.
+    assert browser.get(journal_url(world.client, "manadsanteckning/")).status_code == 200
+    assert Entry.objects.drafts().count() == 0
 
 
 def test_signing_asks_to_confirm_another_clients_name(world, as_user, stub_writing):
@@ -388,3 +399,63 @@ def test_the_filters_choices_are_read_when_the_filters_are_opened(world, plan, a
 def test_a_filtered_list_shows_its_filters_with_the_choice_made(world, plan, as_user):
     page = as_user(world.staff).get(journal_url(world.client, f"?insats={plan.cooking.pk}")).content.decode()
     assert re.search(rf'<option value="{plan.cooking.pk}" selected>Laga middag', page)
+
+
+def last_month_start():
+    return (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+
+
+def test_the_monthly_note_from_the_to_do_is_for_the_month_it_names_and_signing_it_clears_that_month(world, as_user):
+    """The to-do asks for last month's note: its link writes the note for that month, not for
+    today's; signed, the to-do, the dashboard's count and the reminder no longer ask for it."""
+    ContactPersonFactory(client=world.client, user=world.staff)
+    browser = as_user(world.staff)
+    last_month = last_month_start()
+    asked = [row for row in todo.rows_for(world.staff) if "Ingen journalanteckning" in str(row.text)]
+    assert [row.url for row in asked] == [journal_url(world.client, f"manadsanteckning/?manad={last_month:%Y-%m}")]
+    page = browser.get(asked[0].url).content.decode()
+    assert f'<option value="{last_month:%Y-%m}" selected>{formats.date_format(last_month, "F Y")}</option>' in page
+    response = browser.post(journal_url(world.client, "manadsanteckning/"), {"manad": f"{last_month:%Y-%m}"})
+    note = Entry.objects.get(client=world.client)
+    assert services.month_of(note.occurred_at) == last_month
+    form = browser.get(response["Location"]).content.decode()
+    assert "Månaden anteckningen gäller" in form
+    assert f'<option value="{last_month:%Y-%m}" selected>' in form
+    note = services.save_draft(
+        world.client, author=world.staff, entry=note, text=note.text + "Elsa säger att månaden har varit bra."
+    )
+    services.sign_entry(note, user=world.staff)
+    assert not services.needs_monthly_note(world.client, day=last_month)
+    assert not [row for row in todo.rows_for(world.staff) if "Ingen journalanteckning" in str(row.text)]
+    assert "manadsanteckning-saknas" not in [rule.key for rule, _count in todo.counts_for(world.staff)]
+    scope = for_manager(world.manager)
+    assert catalogue.counts(scope)["manadsanteckning-saknas"] == 0
+    assert not any(
+        "journalanteckning" in str(line.text)
+        for line in reminders.lines_for(world.staff, today=timezone.localdate(), now=timezone.now())
+    )
+
+
+def test_the_monthly_note_from_the_start_page_is_for_the_month_due(world, as_user):
+    """Without a month asked for, the note is for last month while it is missing, then for this one."""
+    browser = as_user(world.staff)
+    browser.post(journal_url(world.client, "manadsanteckning/"))
+    first = Entry.objects.get(client=world.client)
+    assert services.month_of(first.occurred_at) == last_month_start()
+    first = services.save_draft(world.client, author=world.staff, entry=first, text=first.text + "Elsa mår bra nu.")
+    services.sign_entry(first, user=world.staff)
+    browser.post(journal_url(world.client, "manadsanteckning/"))
+    second = Entry.objects.drafts().get(client=world.client)
+    assert services.month_of(second.occurred_at) == timezone.localdate().replace(day=1)
+
+
+def test_choosing_another_month_in_the_form_dates_the_note_in_that_month(world, as_user):
+    browser = as_user(world.staff)
+    note = services.write_monthly_note_draft(world.client, author=world.staff, month=timezone.localdate())
+    two_months_ago = (last_month_start() - datetime.timedelta(days=1)).replace(day=1)
+    browser.post(
+        journal_url(world.client, "utkast/spara/"),
+        {"entry": note.pk, "category": "monthly", "text": note.text, "month": f"{two_months_ago:%Y-%m}"},
+    )
+    note.refresh_from_db()
+    assert services.month_of(note.occurred_at) == two_months_ago

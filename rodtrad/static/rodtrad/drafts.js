@@ -10,7 +10,12 @@
  *     copy with a button instead;
  *   - forgets a copy once the server has exactly that text, or once the form was saved (the
  *     server lists the draft_token of saved forms in <meta name="rodtrad-drafts-done">, and a
- *     page showing a saved journal entry carries data-draft-synced).
+ *     page showing a saved journal entry carries data-draft-synced);
+ *   - keeps one copy per open page (tab), so that a save in one tab never forgets what another
+ *     tab typed offline; a page that opens later puts back, or offers, the newest copy of its form;
+ *   - sends the version the form was opened at (data-draft-version-field); a save over a newer
+ *     version is refused by the server (409, X-Draft-Status: stale) with both versions offered
+ *     (journal/_draft_conflict.html), and autosaving waits until the writer has chosen.
  *
  * The server answers a save with the headers X-Draft-Status (saved, empty, stale, refused) and
  * X-Draft-Version; the journal also sends X-Draft-Id, the id of a draft it has just made, which
@@ -64,6 +69,32 @@
     return JSON.stringify(first) === JSON.stringify(second);
   }
 
+  /* This page's own copies carry this mark: another tab's copies are never forgotten by it. */
+  var PAGE = "~" + Math.random().toString(36).slice(2, 10) + Date.now().toString(36);
+
+  /* Every copy of one form (`name`: its key without a page mark), from any page, newest first. */
+  function copiesOf(name) {
+    return storedKeys()
+      .filter(function (key) {
+        return key === name || key.indexOf(name + "~") === 0;
+      })
+      .map(function (key) {
+        return { key: key, copy: read(key) };
+      })
+      .filter(function (found) {
+        return found.copy && found.copy.fields;
+      })
+      .sort(function (first, second) {
+        return (second.copy.at || 0) - (first.copy.at || 0);
+      });
+  }
+
+  function forgetAll(name) {
+    copiesOf(name).forEach(function (found) {
+      forget(found.key);
+    });
+  }
+
   /* Forms saved since: their copies have done their job. */
   var doneMeta = document.querySelector('meta[name="rodtrad-drafts-done"]');
   var done = doneMeta && doneMeta.content ? doneMeta.content.split(" ") : [];
@@ -79,21 +110,33 @@
   /* A page that shows a saved or signed journal entry: a kept copy of it is no longer needed. */
   document.querySelectorAll("[data-draft-synced]").forEach(function (marker) {
     var prefix = PREFIX + marker.dataset.draftKey + ".";
-    var early = read(prefix + "new");
-    forget(prefix + marker.dataset.draftId);
-    if (early && (early.id === marker.dataset.draftId || (!early.id && early.token))) {
-      forget(prefix + "new");
-    }
+    forgetAll(prefix + marker.dataset.draftId);
+    copiesOf(prefix + "new").forEach(function (early) {
+      if (early.copy.id === marker.dataset.draftId || (!early.copy.id && early.copy.token)) {
+        forget(early.key);
+      }
+    });
   });
 
   function setUp(form) {
     var idInput = form.dataset.draftIdField ? form.querySelector('input[name="' + form.dataset.draftIdField + '"]') : null;
+    var versionInput = form.dataset.draftVersionField
+      ? form.querySelector('input[name="' + form.dataset.draftVersionField + '"]')
+      : null;
     var base = PREFIX + form.dataset.draftKey;
     var notice = form.querySelector("[data-draft-notice]");
+    var conflictBox = form.querySelector("[data-draft-conflict-box]");
     var sent = null;
+    /* While a conflict waits for the writer's choice, nothing is saved over either version. */
+    var inConflict = Boolean(conflictBox && conflictBox.querySelector("[data-draft-conflict]"));
+
+    /* The form's name among the copies (without the page mark), and this page's own copy. */
+    function name() {
+      return idInput ? base + "." + (idInput.value || "new") : base;
+    }
 
     function key() {
-      return idInput ? base + "." + (idInput.value || "new") : base;
+      return name() + PAGE;
     }
 
     /* What the writer typed: hidden fields (ids, versions, tokens) are the page's, not theirs. */
@@ -115,8 +158,20 @@
     }
 
     function keep(extra) {
-      var copy = { fields: values(), id: idInput ? idInput.value : "", version: form.dataset.draftVersion || "" };
+      var copy = {
+        fields: values(),
+        id: idInput ? idInput.value : "",
+        version: form.dataset.draftVersion || "",
+        at: Date.now(),
+      };
       write(key(), Object.assign(copy, extra || {}));
+    }
+
+    function setVersion(version) {
+      form.dataset.draftVersion = version || "";
+      if (versionInput) {
+        versionInput.value = version || "";
+      }
     }
 
     function apply(fields) {
@@ -170,7 +225,7 @@
     }
 
     function resend() {
-      if (read(key())) {
+      if (read(key()) && !inConflict) {
         window.htmx.trigger(form, "draft:resend");
       }
     }
@@ -196,18 +251,17 @@
     }
 
     function restore() {
-      var fromKey = key();
-      var copy = read(fromKey);
-      if (!copy && idInput && idInput.value) {
-        var early = read(base + ".new");
-        if (early && early.id === idInput.value) {
-          copy = early;
-          fromKey = base + ".new";
-        }
+      var found = copiesOf(name())[0];
+      if (!found && idInput && idInput.value) {
+        found = copiesOf(base + ".new").filter(function (early) {
+          return early.copy.id === idInput.value;
+        })[0];
       }
-      if (!copy || !copy.fields) {
+      if (!found) {
         return;
       }
+      var copy = found.copy;
+      var fromKey = found.key;
       if (same(copy.fields, values())) {
         forget(fromKey);
         return;
@@ -230,6 +284,29 @@
       putBack(copy, fromKey);
     }
 
+    function showConflict(html) {
+      inConflict = true;
+      if (conflictBox) {
+        conflictBox.innerHTML = html;
+        wireConflict();
+      }
+      say(form.dataset.textStale);
+    }
+
+    /* "Save my text instead" submits the form over the newer version (its value); "Use the saved
+       version" opens the draft as saved, after forgetting this page's copy of the other text. */
+    function wireConflict() {
+      if (!conflictBox) {
+        return;
+      }
+      conflictBox.querySelectorAll("[data-draft-use-saved]").forEach(function (link) {
+        link.addEventListener("click", function () {
+          forget(key());
+        });
+      });
+    }
+    wireConflict();
+
     form.addEventListener("input", function () {
       keep();
     });
@@ -249,6 +326,17 @@
     form.addEventListener("htmx:configRequest", function (event) {
       if (event.detail.elt === form) {
         sent = values();
+        if (form.dataset.draftVersionField) {
+          /* The version this page last saved (or opened), even for a save queued behind another. */
+          event.detail.parameters[form.dataset.draftVersionField] = form.dataset.draftVersion || "";
+        }
+      }
+    });
+
+    form.addEventListener("htmx:beforeRequest", function (event) {
+      if (event.detail.elt === form && inConflict) {
+        /* Kept in this browser (the input handler); sent once the writer has chosen. */
+        event.preventDefault();
       }
     });
 
@@ -269,12 +357,15 @@
       }
       var xhr = event.detail.xhr;
       var state = xhr.getResponseHeader("X-Draft-Status");
-      if (state === "saved") {
+      if (state === "stale" && form.dataset.draftVersionField) {
+        keep();
+        showConflict(xhr.responseText);
+      } else if (state === "saved") {
         var before = key();
         if (idInput) {
           idInput.value = xhr.getResponseHeader("X-Draft-Id") || idInput.value;
         }
-        form.dataset.draftVersion = xhr.getResponseHeader("X-Draft-Version") || "";
+        setVersion(xhr.getResponseHeader("X-Draft-Version"));
         if (same(sent, values())) {
           forget(before);
         } else {
@@ -284,7 +375,7 @@
           keep();
         }
       } else if (state === "empty" && same(sent, values())) {
-        form.dataset.draftVersion = "";
+        setVersion("");
         forget(key());
       } else if (!state && !isSignInPage(xhr) && xhr.status >= 400) {
         say(form.dataset.textFailed);
@@ -300,9 +391,10 @@
     document.querySelectorAll("[data-draft-discard]").forEach(function (discard) {
       if (discard.dataset.draftDiscard === form.dataset.draftKey) {
         discard.addEventListener("submit", function () {
-          forget(key());
+          /* Throwing the draft away is for every tab: all copies of it go. */
+          forgetAll(name());
           if (idInput) {
-            forget(base + ".new");
+            forgetAll(base + ".new");
           }
         });
       }
