@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import descriptions
+
 
 class AppendOnlyError(Exception):
     """Raised by any attempt to change or remove an audit event through the ORM."""
@@ -74,6 +76,10 @@ class AccessEvent(models.Model):
     assurance = models.CharField(_("asserted assurance"), max_length=200, blank=True)
 
     objects = AccessEventQuerySet.as_manager()
+
+    def description(self) -> str:
+        """What was reached, in Swedish words (audit/descriptions.py)."""
+        return descriptions.describe(self)
 
     class Meta:
         verbose_name = _("access event")

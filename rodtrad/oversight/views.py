@@ -39,6 +39,12 @@ def unit_query(scope, form):
     return f"enhet={scope.units[0].pk}" if form.is_bound and form.cleaned_data["enhet"] else ""
 
 
+def log_detail(scope, form, rule=None) -> str:
+    """What the audit log says of the page: the list's label and the unit chosen, in words."""
+    unit = scope.units[0].name if form.is_bound and form.cleaned_data["enhet"] else ""
+    return ", ".join(str(part) for part in (rule.label if rule else "", unit) if part)[:200]
+
+
 def log_review_status(scope):
     """Each unit of the scope with whether its log is reviewed this month, and the newest review."""
     newest = LogReview.objects.filter(unit=OuterRef("pk")).order_by("-reviewed_at", "-pk")
@@ -69,7 +75,7 @@ def dashboard_view(request):
     scope, form = manager_scope(request)
     counts = dashboard.counts(scope)
     log_units = log_review_status(scope)
-    access.record_list(request, object_type="oversight_dashboard", detail=unit_query(scope, form))
+    access.record_list(request, object_type="oversight_dashboard", detail=log_detail(scope, form))
     return render(
         request,
         "oversight/dashboard.html",
@@ -94,7 +100,7 @@ def rule_list(request, key):
     scope, form = manager_scope(request)
     page = Paginator(rule.listed(scope), ROWS_PER_PAGE).get_page(request.GET.get("sida"))
     rows = rule.rows(page.object_list, scope)
-    access.record_list(request, object_type="oversight_list", detail=f"{key} {unit_query(scope, form)}".strip())
+    access.record_list(request, object_type="oversight_list", detail=log_detail(scope, form, rule))
     query = unit_query(scope, form)
     return render(
         request,
@@ -135,7 +141,7 @@ def trends_view(request):
         }
         for unit_trend in trends.for_units(scope)
     ]
-    access.record_list(request, object_type="oversight_trends", detail=unit_query(scope, form))
+    access.record_list(request, object_type="oversight_trends", detail=log_detail(scope, form))
     template = "oversight/_trends.html" if request.htmx else "oversight/trends.html"
     response = render(
         request,

@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Its widget templates, found through TEMPLATES (FORM_RENDERER below).
+    "django.forms",
     "django_htmx",
     "axes",
     "django_tasks",
@@ -83,6 +85,9 @@ TEMPLATES = [
     },
 ]
 
+# Form widgets are rendered with the project's templates first, so that one template
+# (templates/django/forms/widgets/select_option.html) gives every empty choice Swedish words.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASE_CONNECTION_SECONDS = 600
 

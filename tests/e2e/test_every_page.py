@@ -1,0 +1,282 @@
+"""Every page each demo user reaches, at 375×812: nothing scrolls sideways or is cut off, axe finds
+nothing serious, and the text is Swedish (no English month, no raw code, no "---------").
+
+The pages are found, not listed: every URL pattern of the project (the Django admin's from the
+models registered in it), with its ids filled from the demo data as the signed-in user can see
+it: the richest client they may see, and that client's plan, goals, entries, contacts... A new
+URL is visited the moment it exists; one that needs an id of a kind not known below fails the
+test until a line is added to OBJECT_IDS. A page answering 404, 403 or 405 (a POST-only view) to
+a user is not one they reach. Every pattern must be reached by some demo user, or be named in
+NOT_PAGES with the reason.
+
+Reused by later issues (need-to-know, security): `reachable_pages(user)` gives the pages."""
+
+import re
+from dataclasses import dataclass
+
+import pytest
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from playwright.sync_api import expect
+
+from rodtrad.accounts.models import User
+from rodtrad.clients.models import Client, ProtectedDetailsGrant
+from rodtrad.core import demo
+from rodtrad.journal.models import Entry
+from rodtrad.oversight import services as oversight_services
+from rodtrad.oversight.catalogue import RULES
+from rodtrad.oversight.models import SpotCheck
+from rodtrad.plans.models import Goal, PlanItem, PlanPeriod
+
+from .conftest import check_accessible
+
+WIDTH, HEIGHT = 375, 812
+
+# Patterns that are no page a user opens: what they are, instead.
+NOT_PAGES = {
+    "accounts:logout": "a POST that signs out",
+    "accounts:login": "visited signed out by test_the_sign_in_page_fits_a_phone",
+}
+
+# What a user reads that must never be there.
+ENGLISH_MONTH = re.compile(r"\b\d{1,2}\.? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\.?\b", re.IGNORECASE)
+SHORT_SWEDISH_MONTH = re.compile(r"\b\d{1,2} (jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.? \d{4}\b")
+RAW_CODE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
+
+
+def richest_client(user):
+    """The client the user may see with the most in their record: plan periods, then entries."""
+    clients = list(Client.objects.visible_to(user))
+    if not clients:
+        return None
+
+    def weight(client):
+        periods = PlanPeriod.objects.filter(plan__client=client)
+        return (
+            periods.filter(status=PlanPeriod.Status.ESTABLISHED).exists(),
+            periods.count(),
+            client.journal_entries.count(),
+            client.consents.count() + client.contacts.count(),
+        )
+
+    return max(clients, key=weight)
+
+
+def _period(client):
+    periods = PlanPeriod.objects.filter(plan__client=client).order_by("-status", "-starts_on")
+    return periods.filter(status=PlanPeriod.Status.ESTABLISHED).first() or periods.first()
+
+
+def _spot_check(user):
+    check = SpotCheck.objects.filter(unit__memberships__user=user).first()
+    if check is None and user.memberships.filter(role="manager").exists():
+        check = oversight_services.draw_spot_check(user.memberships.filter(role="manager").first().unit, user=user)
+    return check
+
+
+# kwarg -> function (user, client) giving an id, or None when the user has no such object.
+OBJECT_IDS = {
+    "client_id": lambda user, client: client and client.pk,
+    "order_id": lambda user, client: client and getattr(client.orders.first(), "pk", None),
+    "period_id": lambda user, client: client and getattr(_period(client), "pk", None),
+    "item_id": lambda user, client: (
+        client and getattr(PlanItem.objects.filter(period=_period(client)).first(), "pk", None)
+    ),
+    "goal_id": lambda user, client: (
+        client and getattr(Goal.objects.filter(item__period__plan__client=client).first(), "pk", None)
+    ),
+    "contact_id": lambda user, client: client and getattr(client.contacts.first(), "pk", None),
+    "consent_id": lambda user, client: client and getattr(client.consents.first(), "pk", None),
+    "grant_id": lambda user, client: (
+        client and getattr(ProtectedDetailsGrant.objects.filter(client=client).first(), "pk", None)
+    ),
+    "entry_id": lambda user, client: (
+        client and getattr(Entry.objects.filter(client=client, signed_at__isnull=False).first(), "pk", None)
+    ),
+    "spot_check_id": lambda user, client: getattr(_spot_check(user), "pk", None),
+}
+# Values of a kwarg that is no object: every value there is.
+KEY_VALUES = {"key": [rule.key for rule in RULES]}
+
+
+def patterns(resolver=None, namespace=""):
+    """(name, kwargs) of every URL pattern outside the admin."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace == "admin":
+                continue
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from patterns(entry, inner)
+        elif isinstance(entry, URLPattern):
+            yield f"{namespace}{entry.name}", sorted(entry.pattern.regex.groupindex)
+
+
+def admin_pages():
+    """The admin's index, each app's page, and for each registered model its list, add form,
+    and the change form, history and delete confirmation of its first object."""
+    pages = [("admin:index", reverse("admin:index"))]
+    apps = set()
+    for model, _model_admin in admin.site._registry.items():
+        meta = model._meta
+        apps.add(meta.app_label)
+        prefix = f"admin:{meta.app_label}_{meta.model_name}"
+        pages.append((f"{prefix}_changelist", reverse(f"{prefix}_changelist")))
+        pages.append((f"{prefix}_add", reverse(f"{prefix}_add")))
+        first = model._default_manager.order_by("pk").first()
+        if first is not None:
+            for view in ("change", "history", "delete"):
+                pages.append((f"{prefix}_{view}", reverse(f"{prefix}_{view}", args=[first.pk])))
+    pages.extend(("admin:app_list", reverse("admin:app_list", args=[app])) for app in sorted(apps))
+    return pages
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    url: str
+
+
+def reachable_pages(user):
+    """Every page address a user may try: each pattern with its ids from what the user can see."""
+    client = richest_client(user)
+    pages = []
+    for name, kwargs in patterns():
+        if name in NOT_PAGES:
+            continue
+        unknown = [kwarg for kwarg in kwargs if kwarg not in OBJECT_IDS and kwarg not in KEY_VALUES]
+        if unknown:
+            pytest.fail(f"{name} takes {unknown}: add a line for it to OBJECT_IDS in {__file__}")
+        values = {kwarg: OBJECT_IDS[kwarg](user, client) for kwarg in kwargs if kwarg in OBJECT_IDS}
+        if any(value is None for value in values.values()):
+            continue
+        keys = [kwarg for kwarg in kwargs if kwarg in KEY_VALUES]
+        if keys:
+            for value in KEY_VALUES[keys[0]]:
+                pages.append(Page(name, reverse(name, kwargs={**values, keys[0]: value})))
+        else:
+            pages.append(Page(name, reverse(name, kwargs=values)))
+    if user.is_staff:
+        pages.extend(Page(name, url) for name, url in admin_pages())
+    return pages
+
+
+OVERFLOW_SCRIPT = """() => {
+    const width = document.documentElement.clientWidth;
+    const problems = [];
+    if (document.documentElement.scrollWidth > width) {
+        problems.push(`the page is ${document.documentElement.scrollWidth} px wide`);
+    }
+    for (const element of document.body.querySelectorAll("*")) {
+        const style = getComputedStyle(element);
+        if (style.display === "none" || style.visibility === "hidden") continue;
+        if (element.closest(".visually-hidden, [hidden], script, style, svg, noscript")) continue;
+        const box = element.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) continue;
+        // Scrolls inside its own container: allowed (a wide table in .table-wrap).
+        // An icon button whose words are moved out of sight (text-indent) says them to screen readers only.
+        const clips = ["hidden", "clip"].includes(style.overflowX) && parseFloat(style.textIndent) >= 0;
+        if (clips && element.scrollWidth > element.clientWidth + 1 && element.tagName !== "TEXTAREA") {
+            problems.push(`${element.tagName.toLowerCase()}.${element.className} cuts its content off`);
+        }
+        if (box.right > width + 1 && !element.closest("[data-scrolls], .table-wrap, .marked-text")) {
+            let scroller = element.parentElement, inside = false;
+            while (scroller && scroller !== document.body) {
+                const s = getComputedStyle(scroller).overflowX;
+                if (s === "auto" || s === "scroll") { inside = true; break; }
+                scroller = scroller.parentElement;
+            }
+            if (!inside) problems.push(`${element.tagName.toLowerCase()}.${element.className} reaches ${Math.round(box.right)} px`);
+        }
+    }
+    return problems.slice(0, 10);
+}"""
+
+
+def text_problems(text: str) -> list[str]:
+    problems = []
+    for pattern, what in ((ENGLISH_MONTH, "an English month"), (SHORT_SWEDISH_MONTH, "a short month")):
+        found = pattern.search(text)
+        if found:
+            problems.append(f"{what}: {found.group(0)!r}")
+    if "---------" in text:
+        problems.append("a '---------' choice")
+    codes = sorted(set(RAW_CODE.findall(text)))
+    if codes:
+        problems.append(f"raw codes: {codes[:5]}")
+    return problems
+
+
+def visible_text(page) -> str:
+    """What the page shows in words, the choices of its selects included."""
+    return page.evaluate(
+        """() => document.body.innerText + "\\n" +
+            Array.from(document.querySelectorAll("select option")).map(o => o.textContent).join("\\n")"""
+    )
+
+
+def check_page(page, url, *, run_axe):
+    # Asked first without rendering (the browser's cookies): refusals, PDFs and files are not shown.
+    asked = page.context.request.get(url, max_redirects=0)
+    status = asked.status
+    if status in (403, 404, 405):
+        return status
+    assert status < 500, f"{url} answered {status}"
+    if status != 200 or "text/html" not in (asked.headers.get("content-type") or ""):
+        return status
+    if not asked.text().lstrip().lower().startswith("<!doctype html"):
+        # A fragment for htmx (the goal sentence's preview, the journal's filters): checked
+        # where it is shown, in its page.
+        return status
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    problems = page.evaluate(OVERFLOW_SCRIPT) + text_problems(visible_text(page))
+    assert not problems, f"{url}: " + "; ".join(problems)
+    if run_axe:
+        check_accessible(page)
+    return status
+
+
+@pytest.mark.parametrize("username", [username for username, _who in demo.DEMO_LOGINS])
+def test_every_page_a_demo_user_reaches_fits_a_phone_is_accessible_and_swedish(
+    username, browser, live_server, demo_data, sign_in
+):
+    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    sign_in(page, live_server, username)
+    user = User.objects.get(username=username)
+    reached, axed = [], set()
+    for target in reachable_pages(user):
+        status = check_page(page, live_server.url + target.url, run_axe=target.name not in axed)
+        if status == 405:
+            POST_ONLY.add(target.name)
+        elif status not in (403, 404):
+            reached.append(target.name)
+            axed.add(target.name)
+    context.close()
+    assert "clients:my_clients" in reached
+    REACHED[username] = set(reached)
+
+
+REACHED: dict[str, set[str]] = {}
+# Views that answered a GET with 405: actions (POST), not pages.
+POST_ONLY: set[str] = set()
+
+
+def test_every_page_pattern_is_reached_by_some_demo_user():
+    """Runs after the walks above (same module, in order): no pattern is left unvisited."""
+    if len(REACHED) < len(demo.DEMO_LOGINS):
+        pytest.skip("the walks did not all run")
+    reached = set().union(*REACHED.values())
+    names = {name for name, _kwargs in patterns()} - set(NOT_PAGES)
+    # POST-only views answer a GET with 405: they are actions, not pages.
+    unreached = sorted(name for name in names if name not in reached and name not in POST_ONLY)
+    assert not unreached, f"no demo user reaches {unreached}"
+
+
+def test_the_sign_in_page_fits_a_phone(browser, live_server, demo_data):
+    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    assert check_page(page, live_server.url + reverse("accounts:login"), run_axe=True) == 200
+    expect(page.get_by_label("Användarnamn")).to_be_visible()
+    context.close()
