@@ -176,7 +176,7 @@ OVERFLOW_SCRIPT = """() => {
         // Scrolls inside its own container: allowed (a wide table in .table-wrap).
         // An icon button whose words are moved out of sight (text-indent) says them to screen readers only.
         const clips = ["hidden", "clip"].includes(style.overflowX) && parseFloat(style.textIndent) >= 0;
-        if (clips && element.scrollWidth > element.clientWidth + 1 && element.tagName !== "TEXTAREA") {
+        if (clips && element.scrollWidth > element.clientWidth + 1 && !["TEXTAREA", "SELECT", "INPUT"].includes(element.tagName)) {
             problems.push(`${element.tagName.toLowerCase()}.${element.className} cuts its content off`);
         }
         if (box.right > width + 1 && !element.closest("[data-scrolls], .table-wrap, .marked-text")) {
