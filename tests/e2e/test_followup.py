@@ -12,6 +12,8 @@ from rodtrad.followup.models import Answer, GoalFollowUp, Review
 from rodtrad.journal.models import Category, Entry
 from rodtrad.plans.models import PlanPeriod
 
+from .test_every_page import check_fits_phone
+
 pytestmark = pytest.mark.e2e
 
 
@@ -96,6 +98,10 @@ def test_a_goal_is_followed_up_the_plan_reviewed_and_the_new_period_added(
     page.get_by_role("link", name="Lägg till ny planperiod").click()
     expect(page.get_by_role("heading", name="Lägg till ny planperiod", level=1)).to_be_visible()
     assert_accessible(page)
+    # The page the walk over every page cannot reach from the demo data (test_every_page.NOT_PAGES).
+    page.set_viewport_size({"width": 375, "height": 812})
+    check_fits_phone(page)
+    page.set_viewport_size({"width": 1280, "height": 720})
     for question in (
         "Är brukarens kontaktuppgifter aktuella?",
         "Är kontaktuppgifterna till närstående",

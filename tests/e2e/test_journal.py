@@ -39,7 +39,7 @@ def journal_url(live_server, client, suffix=""):
 
 def start_an_entry(page, live_server, client):
     page.goto(journal_url(live_server, client))
-    page.get_by_role("link", name="Skriv en anteckning").click()
+    page.get_by_role("link", name="Skriv anteckning").click()
     expect(page.get_by_role("heading", name="Skriv en journalanteckning", level=1)).to_be_visible()
     page.get_by_label("Typ av anteckning").select_option(label="Händelse av betydelse")
 
