@@ -38,6 +38,7 @@ DETAIL_WORDS = {
     "objection": _("objection"),
 }
 
+
 def _model_words(object_type: str):
     for model in apps.get_models():
         if model._meta.model_name == object_type:
@@ -63,4 +64,3 @@ def describe(event) -> str:
     if event.detail:
         text += " – " + detail_words(event.detail)
     return text
-

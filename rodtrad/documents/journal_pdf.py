@@ -77,8 +77,6 @@ def _head(entry) -> str:
         parts.append(_("Corrected"))
     if entry.late:
         parts.append(_("Written late"))
-    if entry.recorded_by_system:
-        parts.append(_("Written by Rödtråd"))
     return " · ".join(parts)
 
 
@@ -91,6 +89,9 @@ def _meta(entry) -> str:
     if entry.life_area_name:
         parts.append(entry.life_area_name)
     author = entry.author_name + (f", {entry.author_title}" if entry.author_title else "")
+    if entry.recorded_by_system:
+        # Who wrote it said once: Rödtråd, on whose behalf (as journal/_entry.html).
+        author = f"{_('Rödtråd, on behalf of')} {author}"
     if entry.for_colleague:
         author += ", " + _("for %(name)s, %(title)s") % {"name": entry.colleague_name, "title": entry.colleague_title}
     parts.append(author)

@@ -59,7 +59,11 @@ def _form_page(request, client, entry):
     if request.method == "POST":
         try:
             entry = services.save_draft(
-                client, author=request.user, entry=entry, expected_version=_expected_version(request), **form.valid_part()
+                client,
+                author=request.user,
+                entry=entry,
+                expected_version=_expected_version(request),
+                **form.valid_part(),
             )
         except services.StaleDraft as stale:
             conflict = stale.current

@@ -459,3 +459,12 @@ def test_choosing_another_month_in_the_form_dates_the_note_in_that_month(world, 
     )
     note.refresh_from_db()
     assert services.month_of(note.occurred_at) == two_months_ago
+
+
+def test_an_entry_rodtrad_wrote_says_once_who_wrote_it_and_on_whose_behalf(world, as_user):
+    entry = services.record_event_entry(
+        world.client, category=Category.EVENT, text="Insatsen avslutades.", author=world.manager
+    )
+    body = as_user(world.manager).get(journal_url(world.client, f"{entry.pk}/")).content.decode()
+    assert body.count("Skriven av") == 1
+    assert "Rödtråd, för " in body
