@@ -28,7 +28,8 @@ rather than a second configuration file.
 Workers: gunicorn's rule of thumb, two per core and one more. A request holds its worker for
 its whole time, the database's waits included; on SQLite the writes of all workers queue for one
 lock (rodtrad/settings/base.py, SQLITE_OPTIONS), so more workers than this only wait longer.
-Each worker loads the writing assistant's Swedish dictionary on first use (about 120 MB).
+The writing assistant's Swedish dictionary (about 100 MB) is loaded once, before the workers
+are forked, and shared by them until they write to it.
 
 Preloading: the application, its URLs and every view module (WeasyPrint's takes seconds to
 import) are loaded once in the master process, and the workers start as copies of it: they
@@ -43,6 +44,8 @@ import multiprocessing
 import os
 
 from django.urls import get_resolver
+
+from rodtrad import writing
 
 
 def _env(name: str, default: str) -> str:
@@ -84,8 +87,10 @@ preload_app = _env("RODTRAD_PRELOAD", "1") == "1"
 
 
 def when_ready(server):
-    """With the application preloaded, load the URLs (and so every view module) before the
-    workers are forked, so that no worker's first request waits for them. No database
+    """With the application preloaded, load the URLs (and so every view module) and the writing
+    assistant's word lists and Swedish dictionary before the workers are forked, so that no
+    worker's first request waits for them (the dictionary takes about a second). No database
     connection is opened here: each worker opens its own."""
     if preload_app:
         server.log.info("Loaded %d URL patterns before forking the workers", len(get_resolver().url_patterns))
+        writing.warm_up()

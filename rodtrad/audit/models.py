@@ -77,10 +77,6 @@ class AccessEvent(models.Model):
 
     objects = AccessEventQuerySet.as_manager()
 
-    def description(self) -> str:
-        """What was reached, in Swedish words (audit/descriptions.py)."""
-        return descriptions.describe(self)
-
     class Meta:
         verbose_name = _("access event")
         verbose_name_plural = _("access events")
@@ -101,3 +97,7 @@ class AccessEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("The audit log is append-only.")
+
+    def description(self) -> str:
+        """What was reached, in Swedish words (audit/descriptions.py)."""
+        return descriptions.describe(self)

@@ -320,7 +320,7 @@ def monthly_note_months(*, today=None) -> list[datetime.date]:
     """The months a monthly note can be written for, this month first: never a month to come."""
     month = first_of_month(today or timezone.localdate())
     months = [month]
-    for _ in range(MONTHLY_NOTE_MONTHS_BACK):
+    for _month in range(MONTHLY_NOTE_MONTHS_BACK):
         months.append(_month_before(months[-1]))
     return months
 
