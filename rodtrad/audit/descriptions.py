@@ -57,10 +57,14 @@ def detail_words(detail: str) -> str:
 
 
 def describe(event) -> str:
-    """What was reached, its number and the detail, e.g. "journalanteckning nr 12 – rättelse"."""
-    text = object_words(event.object_type)
-    if event.object_id:
-        text += " " + str(_("no. %(number)s") % {"number": event.object_id})
+    """What was reached, its number and the detail, e.g. "journalanteckning nr 12 – rättelse".
+    An event about no client and no object (a sign-in, say) is told by its detail alone."""
+    parts = []
+    if event.object_type or event.client_id:
+        text = object_words(event.object_type)
+        if event.object_id:
+            text += " " + str(_("no. %(number)s") % {"number": event.object_id})
+        parts.append(text)
     if event.detail:
-        text += " – " + detail_words(event.detail)
-    return text
+        parts.append(detail_words(event.detail))
+    return " – ".join(parts)

@@ -15,7 +15,8 @@ def test_a_page_or_object_is_described_in_words_with_its_number_and_detail():
         "journalanteckning nr 12 – månadsanteckning"
     )
     assert describe(event(object_type="client_list")) == "listan över brukare (Mina brukare)"
-    assert describe(event(object_type="")) == "brukarens akt"
+    assert describe(event(object_type="", client_id=1)) == "brukarens akt"
+    assert describe(event(object_type="", detail="Inloggning")) == "Inloggning"
 
 
 def test_a_model_without_words_of_its_own_is_described_by_its_name():

@@ -73,7 +73,7 @@ def overview(client, today):
         "arlig-uppfoljning-sen": any(item.overdue for item in due.plan_age(latest, today)),
         "samtycken-att-folja-upp": bool(list(due.consent_reviews(consents, today))),
         "akt-ej-skickad": any(item.overdue for item in due.file_to_authority(orders, today)),
-        "manadsanteckning-saknas": any(item.url.endswith("/journal/") for item in items),
+        "manadsanteckning-saknas": any("/journal/manadsanteckning/" in item.url for item in items),
     }
 
 

@@ -63,7 +63,8 @@ def test_every_list_opens_and_is_logged_as_one_event(world, as_user, rule):
     response = as_user(world.manager).get(f"/oversikt/lista/{rule.key}/?enhet={world.unit.pk}")
     assert response.status_code == 200
     event = AccessEvent.objects.filter(user=world.manager, object_type="oversight_list").get()
-    assert event.detail.startswith(rule.key)
+    # The list and the unit in words, as the log review shows them (oversight/views.py, log_detail).
+    assert event.detail == f"{rule.label}, {world.unit.name}"[:200]
 
 
 def test_an_unknown_list_is_not_found(world, as_user):
