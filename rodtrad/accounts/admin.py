@@ -15,7 +15,8 @@ class MembershipInline(admin.StackedInline):
 
     model = Membership
     extra = 0
-    autocomplete_fields = ["unit"]
+    # A plain select, not the admin's autocomplete: its search box has no accessible name (axe),
+    # and a municipality's units are few enough to choose from a list.
 
 
 @admin.register(User)

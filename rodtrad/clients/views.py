@@ -87,6 +87,7 @@ def client_detail(request, client_id):
     current_periods, latest_established = _newest(periods)
     today = timezone.localdate()
     last_month = today.replace(day=1) - timedelta(days=1)
+    last_month_missing = journal.needs_monthly_note(client, day=last_month)
     return render(
         request,
         "clients/client_detail.html",
@@ -104,7 +105,7 @@ def client_detail(request, client_id):
                 # The goals the managers' dashboard counts (followup.queries.goals_due), found
                 # among the periods loaded above with the same follow-up state.
                 goals_due=due_among(periods, on=today + timedelta(days=1)),
-                last_month_missing=journal.needs_monthly_note(client, day=last_month),
+                last_month_missing=last_month_missing,
                 today=today,
             ),
             "latest_entries": Entry.objects.filter(client=client).signed().order_by("-occurred_at")[:5],
@@ -113,20 +114,20 @@ def client_detail(request, client_id):
             "is_closed": services.is_closed(client, orders),
             "retention_from": services.retention_counted_from(client, orders),
             "today": today,
-            "monthly_note_month": _monthly_note_shown(client, orders, today),
+            "monthly_note_month": _monthly_note_shown(client, orders, today, last_month_missing),
         },
     )
 
 
-def _monthly_note_shown(client, orders, today):
+def _monthly_note_shown(client, orders, today, last_month_missing):
     """The month of the monthly note to offer first on the page, or None: last month's while it
     is missing, else this month's while nothing has been signed in it."""
     if services.is_closed(client, orders):
         return None
-    month = journal.monthly_note_due_month(client, today=today)
-    if month < today.replace(day=1) or journal.needs_monthly_note(client, day=today):
-        return month
-    return None
+    month = journal.monthly_note_due_month(client, today=today, orders=orders, last_month_missing=last_month_missing)
+    # Asked whichever month is due, so that the page runs the same queries whatever the data.
+    this_month_missing = journal.needs_monthly_note(client, day=today)
+    return month if month < today.replace(day=1) or this_month_missing else None
 
 
 def _plan_periods(client):

@@ -325,15 +325,22 @@ def monthly_note_months(*, today=None) -> list[datetime.date]:
     return months
 
 
-def monthly_note_due_month(client: Client, *, today=None) -> datetime.date:
+def monthly_note_due_month(client: Client, *, today=None, orders=None, last_month_missing=None) -> datetime.date:
     """The month a monthly note started today is for: last month while nothing has been signed
     about it and the client had an open order that began before this month (the rule of
-    clients/due.py and oversight's "manadsanteckning-saknas"), else this month."""
+    clients/due.py and oversight's "manadsanteckning-saknas"), else this month. `orders` (every
+    order of the client) and `last_month_missing` (needs_monthly_note for last month), when the
+    caller has them, save their queries."""
     today = today or timezone.localdate()
     this_month = first_of_month(today)
     last_month = _month_before(this_month)
-    had_order = client.orders.filter(ended_on__isnull=True, valid_from__lt=this_month).exists()
-    if had_order and needs_monthly_note(client, day=last_month):
+    if orders is None:
+        had_order = client.orders.filter(ended_on__isnull=True, valid_from__lt=this_month).exists()
+    else:
+        had_order = any(order.ended_on is None and order.valid_from < this_month for order in orders)
+    if last_month_missing is None:
+        last_month_missing = had_order and needs_monthly_note(client, day=last_month)
+    if had_order and last_month_missing:
         return last_month
     return this_month
 

@@ -68,7 +68,8 @@ class GroupMappingAdmin(admin.ModelAdmin):
     list_display = ("group", "unit", "role")
     list_filter = ("unit", "role")
     search_fields = ["group"]
-    autocomplete_fields = ["unit"]
+    # A plain select, not the admin's autocomplete: its search box has no accessible name (axe),
+    # and a municipality's units are few enough to choose from a list.
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

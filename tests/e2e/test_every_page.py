@@ -37,6 +37,12 @@ WIDTH, HEIGHT = 375, 812
 NOT_PAGES = {
     "accounts:logout": "a POST that signs out",
     "accounts:login": "visited signed out by test_the_sign_in_page_fits_a_phone",
+    # Steps of signing in through the municipality's identity provider, no pages: tests/signin.
+    "accounts:oidc_login": "a redirect to the OpenID Connect provider",
+    "accounts:oidc_callback": "the provider's answer",
+    "accounts:saml_login": "a redirect to the SAML identity provider",
+    "accounts:saml_acs": "the SAML identity provider's answer (a POST)",
+    "accounts:saml_metadata": "XML for the federation, not a page",
     "followup:new_period": (
         "open only after a finished yearly follow-up that has no newer period yet, which the demo data does not "
         "hold (Sven's has its new period): tests/e2e/test_followup.py checks it at 375 px (check_fits_phone)"
@@ -111,6 +117,9 @@ OBJECT_IDS = {
     ),
     "entry_id": _entries,
     "spot_check_id": lambda user, client: _spot_checks(user),
+    "unit_id": lambda user, client: [
+        {"unit_id": membership.unit_id} for membership in user.memberships.order_by("-role", "pk")[:2]
+    ],
 }
 # Values of a kwarg that is no object: every value there is.
 KEY_VALUES = {"key": [rule.key for rule in RULES]}

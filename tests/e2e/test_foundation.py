@@ -25,7 +25,8 @@ def names(clients):
 
 
 def client_links(page):
-    return page.locator("#client-results").get_by_role("listitem").get_by_role("link")
+    # The client's name; each row also has the shift's actions (Skriv anteckning, Månadsanteckning).
+    return page.locator("#client-results").get_by_role("listitem").locator("a.client-card__name")
 
 
 def test_staff_see_their_units_clients_and_a_manager_sees_the_visit_in_the_log(
