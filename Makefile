@@ -20,7 +20,7 @@ $(VENV)/.installed: requirements-dev.txt | $(BIN)/python
 install: $(VENV)/.installed
 
 # `make run`: Rödtråd as a unit runs it (rodtrad/settings/unit.py): gunicorn with workers from the
-# number of cores (deploy/gunicorn.conf.py), DEBUG off, static files by WhiteNoise, the secret key
+# number of cores (gunicorn.conf.py), DEBUG off, static files by WhiteNoise, the secret key
 # generated once into var/. The demo data goes into an empty database (RODTRAD_DEMO_DATA=0: never).
 RUN_SETTINGS ?= rodtrad.settings.unit
 run: install
@@ -30,7 +30,7 @@ run: install
 	@if [ "$${RODTRAD_DEMO_DATA:-1}" = "1" ]; then DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(BIN)/python manage.py load_demo --skip-checks; fi
 	@echo ""
 	@echo "Rödtråd: http://127.0.0.1:$(PORT)/   (Ctrl-C stops it)"
-	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) PORT=$(PORT) $(BIN)/gunicorn --config deploy/gunicorn.conf.py rodtrad.wsgi
+	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) PORT=$(PORT) RODTRAD_PRELOAD=$${RODTRAD_PRELOAD:-1} $(BIN)/gunicorn --config gunicorn.conf.py rodtrad.wsgi
 
 # `make dev`: for changing Rödtråd, not for using it: Django's runserver reloads the code on every
 # change and DEBUG shows tracebacks (rodtrad/settings/development.py). Same database as `make run`.

@@ -7,7 +7,7 @@ proxy the same cookies must be Secure, so that they never travel unencrypted. Dj
 SESSION_COOKIE_SECURE and CSRF_COOKIE_SECURE are one value for all requests; this middleware,
 first in MIDDLEWARE so that it sees the cookies every other one set, decides per request.
 request.is_secure() is true when gunicorn trusts the proxy's X-Forwarded-Proto
-(deploy/gunicorn.conf.py, forwarded_allow_ips)."""
+(gunicorn.conf.py, forwarded_allow_ips)."""
 
 
 def middleware(get_response):

@@ -1,5 +1,5 @@
 """`make run`: Rödtråd as a unit runs it on its own machine, on the embedded SQLite (or
-DATABASE_URL), served by gunicorn (deploy/gunicorn.conf.py).
+DATABASE_URL), served by gunicorn (gunicorn.conf.py).
 
 DEBUG is off and static files come from WhiteNoise (settings/served.py). What production
 requires from the environment has a local default here: the secret key is generated once into

@@ -1,6 +1,8 @@
-"""gunicorn's configuration for Rödtråd: `make run`, and the base for serving it in production.
+"""gunicorn's configuration for Rödtråd: `make run`, production (deploy/systemd/rodtrad-web.service,
+docs/operations.md) and the HTTP benchmarks. The one file: gunicorn also reads it by itself when
+started in the repository's directory.
 
-    gunicorn -c deploy/gunicorn.conf.py rodtrad.wsgi
+    gunicorn -c gunicorn.conf.py rodtrad.wsgi
 
 Everything a site changes comes from the environment (the systemd unit's EnvironmentFile, or
 the shell for `make run`); nothing here is specific to one machine. A setting the environment
@@ -18,12 +20,13 @@ rather than a second configuration file.
 |                               |                            | worker is restarted                        |
 | RODTRAD_FORWARDED_ALLOW_IPS   | 127.0.0.1,::1              | proxies trusted to say the request came    |
 |                               |                            | over TLS (X-Forwarded-Proto: https)        |
-| RODTRAD_ACCESS_LOG            | - (standard output)        | access log file; empty for none            |
+| RODTRAD_ACCESS_LOG            | none                       | gunicorn's access log file (- for standard |
+|                               |                            | output); Rödtråd logs each request itself  |
 | RODTRAD_ERROR_LOG             | - (standard error)         | error log file                             |
 | RODTRAD_LOG_LEVEL             | info                       | gunicorn's own log level                   |
 | RODTRAD_MAX_REQUESTS          | 0 (never)                  | restart a worker after this many requests  |
-| RODTRAD_PRELOAD               | 1                          | load the application once, before the      |
-|                               |                            | workers start (0: each worker loads it)    |
+| RODTRAD_PRELOAD               | 0 (make run: 1)            | 1: load the application once, before the   |
+|                               |                            | workers are forked                         |
 
 Workers: gunicorn's rule of thumb, two per core and one more. A request holds its worker for
 its whole time, the database's waits included; on SQLite the writes of all workers queue for one
@@ -31,10 +34,13 @@ lock (rodtrad/settings/base.py, SQLITE_OPTIONS), so more workers than this only 
 The writing assistant's Swedish dictionary (about 100 MB) is loaded once, before the workers
 are forked, and shared by them until they write to it.
 
-Preloading: the application, its URLs and every view module (WeasyPrint's takes seconds to
-import) are loaded once in the master process, and the workers start as copies of it: they
-boot in a fraction of the time and share that memory. A code change then needs a restart of
-the service (`systemctl restart`), not only of the workers (HUP).
+Preloading (RODTRAD_PRELOAD=1, as `make run` does): the application, its URLs and every view
+module (WeasyPrint's takes seconds to import) and the writing assistant's dictionary are loaded
+once in the master process, and the workers start as copies of it: they boot in a fraction of
+the time and share that memory, but a HUP then restarts the workers with the code the master
+loaded, so a code change needs a restart of the service. Without it (the default, so that
+`systemctl reload rodtrad-web` brings new code), each worker loads the same when it starts,
+before its first request.
 
 Timeout: gunicorn's default of 30 s ended the longest pages (the file for the authority of a
 client with thousands of entries) as a server error; 120 s lets them finish.
@@ -71,7 +77,7 @@ max_requests_jitter = max_requests // 10
 # cookies are then marked Secure (rodtrad/core/secure_cookies.py).
 forwarded_allow_ips = _env("RODTRAD_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 
-accesslog = os.environ.get("RODTRAD_ACCESS_LOG", "-") or None
+accesslog = os.environ.get("RODTRAD_ACCESS_LOG") or None
 errorlog = _env("RODTRAD_ERROR_LOG", "-")
 loglevel = _env("RODTRAD_LOG_LEVEL", "info")
 # Response time in milliseconds at the end of each line; no query string (search words are
@@ -83,14 +89,24 @@ access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
 control_socket_disable = True
 proc_name = "rodtrad"
 
-preload_app = _env("RODTRAD_PRELOAD", "1") == "1"
+preload_app = _env("RODTRAD_PRELOAD", "0") == "1"
+
+
+def _warm_up(log, where):
+    log.info("Loaded %d URL patterns and the writing assistant %s", len(get_resolver().url_patterns), where)
+    writing.warm_up()
 
 
 def when_ready(server):
-    """With the application preloaded, load the URLs (and so every view module) and the writing
-    assistant's word lists and Swedish dictionary before the workers are forked, so that no
-    worker's first request waits for them (the dictionary takes about a second). No database
-    connection is opened here: each worker opens its own."""
+    """Preloaded: load the URLs (and so every view module) and the writing assistant's word lists
+    and dictionary before the workers are forked. No database connection is opened here: each
+    worker opens its own."""
     if preload_app:
-        server.log.info("Loaded %d URL patterns before forking the workers", len(get_resolver().url_patterns))
-        writing.warm_up()
+        _warm_up(server.log, "before forking the workers")
+
+
+def post_worker_init(worker):
+    """Not preloaded: each worker loads the same when it starts, so that no user's first request
+    waits for it (the dictionary takes about a second)."""
+    if not preload_app:
+        _warm_up(worker.log, "in the worker")
