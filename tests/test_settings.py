@@ -85,7 +85,13 @@ def test_the_unit_settings_run_with_debug_off_and_sqlite_taking_the_write_lock_a
         "'whitenoise.middleware.WhiteNoiseMiddleware' in s.MIDDLEWARE, s.MIDDLEWARE[0])"
     )
     result = run_manage(
-        "shell", "-c", query, DJANGO_SETTINGS_MODULE="rodtrad.settings.unit", RODTRAD_VAR_DIR=str(tmp_path)
+        "shell",
+        "-c",
+        query,
+        DJANGO_SETTINGS_MODULE="rodtrad.settings.unit",
+        RODTRAD_VAR_DIR=str(tmp_path),
+        # The embedded default, whichever database the suite runs on.
+        DATABASE_URL="",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1].split() == [
