@@ -55,7 +55,7 @@ def test_a_sqlite_file_named_in_database_url_sorts_swedish(tmp_path):
 
 
 def test_postgresql_binds_on_the_server_and_keeps_connections(monkeypatch):
-    """Server-side binding is what lets psycopg prepare statements (rodtrad/db/prepared.py), and
+    """Server-side binding is what lets psycopg prepare statements (rodtrad/lib/prepared.py), and
     what a worker prepared serves it only while its connection lives."""
     from rodtrad.settings.base import database_from_environment
 

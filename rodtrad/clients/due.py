@@ -12,8 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rodtrad.followup import overview as followup_overview
 from rodtrad.followup import rules as followup_rules
-
-from .models import add_months
+from rodtrad.lib.dates import add_months
 
 
 @dataclass(frozen=True)

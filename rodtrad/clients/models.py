@@ -1,4 +1,3 @@
-import calendar
 from datetime import timedelta
 
 from django.conf import settings
@@ -8,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rodtrad.accounts.models import Membership, Unit
-from rodtrad.db.collation import swedish
+from rodtrad.lib.collation import swedish
+from rodtrad.lib.dates import add_months
 
 
 class ClientQuerySet(models.QuerySet):
@@ -410,9 +410,3 @@ class ConsentReview(models.Model):
 
     def __str__(self):
         return f"{self.reviewed_on} {self.consent}"
-
-
-def add_months(day, months):
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))

@@ -26,7 +26,7 @@ from rodtrad.clients.models import (
 from rodtrad.followup.models import Answer, GoalFollowUp
 from rodtrad.journal import services as journal
 from rodtrad.journal.models import Category, Entry
-from rodtrad.oversight import dates
+from rodtrad.lib import dates
 from rodtrad.oversight.models import LogReview
 from rodtrad.plans import services as plans
 from rodtrad.plans.models import PlanPeriod, SectionTemplate

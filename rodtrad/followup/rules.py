@@ -8,8 +8,8 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from rodtrad.clients.models import add_months
 from rodtrad.clients.services import is_closed
+from rodtrad.lib.dates import add_months
 from rodtrad.plans.services import is_superseded
 
 from .models import Answer, HowFollowedUp

@@ -1,6 +1,6 @@
 from django.db.models.functions import Collate
 
-# Both backends know a collation called "sv": SQLite through rodtrad.db.sqlite, PostgreSQL
+# Both backends know a collation called "sv": SQLite through rodtrad.lib.sqlite, PostgreSQL
 # through the ICU collation created in the first clients migration.
 SWEDISH = "sv"
 

@@ -14,9 +14,15 @@ import datetime
 
 from django.utils import timezone
 
-from rodtrad.clients.models import add_months
-
 DAY = datetime.timedelta(days=1)
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day of the month `months` later (earlier when negative), or the month's last day
+    when it has fewer days: 31 January + 1 month is 28 (29) February."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def last_day_of_month(day: datetime.date) -> datetime.date:

@@ -9,7 +9,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from rodtrad.db import reused
-from rodtrad.db.prepared import prepared_statements
+from rodtrad.lib.prepared import prepared_statements
 
 from . import listing, rules
 

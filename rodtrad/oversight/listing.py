@@ -9,8 +9,9 @@ from django.utils import formats, timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from rodtrad.clients.models import Client, add_months
+from rodtrad.clients.models import Client
 from rodtrad.journal import services as journal
+from rodtrad.lib.dates import add_months
 
 from . import rules
 

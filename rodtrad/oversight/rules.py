@@ -50,10 +50,10 @@ from rodtrad.clients.models import (
 from rodtrad.db import reused
 from rodtrad.followup.queries import goals_due
 from rodtrad.journal.models import Entry
+from rodtrad.lib import dates
 from rodtrad.plans.models import Goal, PlanPeriod, Risk, RiskAssessment
 from rodtrad.plans.rules import PROTECTIVE_MEASURE_REVIEW_MONTHS
 
-from . import dates
 from .models import LogReview
 
 PLAN_REVIEW_MONTHS = 12

@@ -5,7 +5,7 @@ import datetime
 
 from django.db.models import BooleanField, ExpressionWrapper, Q
 
-from rodtrad.db.prepared import prepared_statements
+from rodtrad.lib.prepared import prepared_statements
 
 from . import listing, rules
 from .catalogue import counts, rules_for
@@ -24,7 +24,7 @@ def rows_for(user, *, units=None, today=None, now=None):
     The period rules that found something are listed together, from one read of the current
     periods. A rule whose lines are always among another's (a late first plan is a missing one)
     is not listed again. `units`, the user's units when the caller has them, saves a query. The
-    queries are the same whoever asks, so they are prepared (rodtrad/db/prepared.py)."""
+    queries are the same whoever asks, so they are prepared (rodtrad/lib/prepared.py)."""
     with prepared_statements():
         scope = for_contact_person(user, units=units, today=today, now=now)
         listed = [rule for rule in rules_for(scope) if rule.lines_among is None]

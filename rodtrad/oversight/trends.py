@@ -23,9 +23,9 @@ from django.utils import formats
 from rodtrad.clients.models import Order
 from rodtrad.followup.models import GoalFollowUp
 from rodtrad.journal.models import Entry
+from rodtrad.lib import dates
 from rodtrad.plans.models import PlanPeriod
 
-from . import dates
 from .rules import PLAN_REVIEW_MONTHS, needing_plan
 
 MONTHS = 12

@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy
 from rodtrad.accounts.models import Unit
 from rodtrad.accounts.roles import managed_units
 from rodtrad.clients import access
+from rodtrad.lib import dates
 
-from . import dashboard, dates, rules, trends
+from . import dashboard, rules, trends
 from .catalogue import RULES_BY_KEY
 from .forms import LogReviewForm, UnitForm
 from .models import LogReview, SpotCheck

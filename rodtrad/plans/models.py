@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rodtrad.accounts.models import Unit
 from rodtrad.clients.models import Client, Consent, Order
+from rodtrad.lib.dates import add_months
 
 
 class PlanTemplate(models.Model):
@@ -214,8 +215,6 @@ class RiskAssessment(models.Model):
 
     @property
     def review_due_on(self):
-        from rodtrad.clients.models import add_months
-
         return add_months(self.assessed_on, 12)
 
 
@@ -274,8 +273,6 @@ class Risk(models.Model):
     @property
     def protective_review_due_on(self):
         """A protective measure is reviewed within six months of the assessment."""
-        from rodtrad.clients.models import add_months
-
         from .rules import PROTECTIVE_MEASURE_REVIEW_MONTHS
 
         if not self.is_protective_measure:

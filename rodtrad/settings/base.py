@@ -89,7 +89,7 @@ DATABASE_CONNECTION_SECONDS = 600
 
 def postgresql_options():
     """Parameters bound on the server, so that psycopg can prepare statements where the code
-    asks for it (rodtrad/db/prepared.py); connections kept for ten minutes (CONN_MAX_AGE, with a
+    asks for it (rodtrad/lib/prepared.py); connections kept for ten minutes (CONN_MAX_AGE, with a
     health check before reuse), so that what a worker prepared serves it."""
     return {"server_side_binding": True}
 
@@ -105,10 +105,10 @@ def database_from_environment():
         # A SQLite file named in DATABASE_URL (sqlite:////abs/path) gets the same backend as the
         # default one: without its "sv" collation every list in Swedish order would fail.
         if config["ENGINE"] == "django.db.backends.sqlite3":
-            config["ENGINE"] = "rodtrad.db.sqlite"
+            config["ENGINE"] = "rodtrad.lib.sqlite"
             config["OPTIONS"] = {**sqlite_options, **config.get("OPTIONS", {})}
     else:
-        config = {"ENGINE": "rodtrad.db.sqlite", "NAME": VAR_DIR / "rodtrad.sqlite3", "OPTIONS": sqlite_options}
+        config = {"ENGINE": "rodtrad.lib.sqlite", "NAME": VAR_DIR / "rodtrad.sqlite3", "OPTIONS": sqlite_options}
     # Every request is one transaction, so an audit event that cannot be written takes the
     # whole response down with it instead of letting the data out unlogged.
     config["ATOMIC_REQUESTS"] = True

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.utils import formats, timezone, translation
 
 from rodtrad.accounts.models import Unit
-from rodtrad.clients.models import add_months
+from rodtrad.lib.dates import add_months
 from rodtrad.plans.models import Goal, Plan, PlanItem, PlanPeriod, Risk, RiskAssessment, SectionTemplate
 from rodtrad.plans.rules import compose_goal
 

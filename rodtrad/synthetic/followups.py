@@ -7,7 +7,7 @@ import datetime
 from django.utils import timezone
 
 from rodtrad.followup.models import Answer, GoalFollowUp, Review
-from rodtrad.oversight import dates
+from rodtrad.lib import dates
 from rodtrad.oversight.models import LogReview
 
 from . import bulk, plan_texts

@@ -3,7 +3,6 @@ import datetime
 import pytest
 from django.db.models import Prefetch
 
-from rodtrad.clients.models import add_months
 from rodtrad.followup import rules, services
 from rodtrad.followup.models import Answer
 from rodtrad.followup.queries import (
@@ -15,6 +14,7 @@ from rodtrad.followup.queries import (
     with_follow_up_state,
     with_review_due,
 )
+from rodtrad.lib.dates import add_months
 from rodtrad.plans import services as plans
 from rodtrad.plans.models import Goal, PlanItem, PlanPeriod
 

@@ -5,8 +5,9 @@ import datetime
 
 import pytest
 
-from rodtrad.clients.models import Client, add_months
-from rodtrad.oversight import dates
+from rodtrad.clients.models import Client
+from rodtrad.lib import dates
+from rodtrad.lib.dates import add_months
 
 DAY = datetime.timedelta(days=1)
 EVERY_DAY = [datetime.date(2023, 1, 1) + DAY * n for n in range(365 * 6 + 1)]

@@ -3,7 +3,7 @@
 import pytest
 from django.db import DatabaseError, connection, transaction
 
-from rodtrad.db.prepared import PREPARE_AFTER_RUNS, prepared_statements
+from rodtrad.lib.prepared import PREPARE_AFTER_RUNS, prepared_statements
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-from rodtrad.db.swedish import sort_key
+from rodtrad.lib.swedish import sort_key
 
 
 def test_a_to_z_then_a_ring_a_umlaut_o_umlaut():

@@ -5,7 +5,7 @@ import re
 import pytest
 from django import forms
 
-from rodtrad.core.widgets import QuickSelect
+from rodtrad.lib.widgets import QuickSelect
 
 CHOICES = [("", "Alla"), ("x", "Xavier <b>& co</b>"), ("y", 'Ylva "Yl"')]
 GROUPED = [("", "Alla"), ("Insatser", [("1", "Handla"), ("2", "Städa")]), ("Mål", [("3", "Laga mat")])]

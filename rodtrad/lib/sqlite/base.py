@@ -2,7 +2,7 @@
 
 from django.db.backends.sqlite3 import base
 
-from rodtrad.db.swedish import compare
+from rodtrad.lib.swedish import compare
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
