@@ -1,8 +1,7 @@
 """Domain operations on clients and orders, called by views, commands and tests alike."""
 
 from django.db import transaction
-from django.utils import formats, timezone
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
 from . import asked
 from .asked import Asked
@@ -25,24 +24,12 @@ def add_order(client: Client, order: Order) -> Order:
     return order
 
 
-@transaction.atomic
-def end_order(order: Order, *, ended_on, reason: str, user=None) -> Order:
-    """End the order; with the acting user, a journal note records it, as the routine asks."""
+def end_order(order: Order, *, ended_on, reason: str) -> Order:
+    """End the order. The journal's note of it is written by front.services.end_order, which
+    calls this: the journal is above the register."""
     order.ended_on = ended_on
     order.end_reason = reason
     order.save(update_fields=["ended_on", "end_reason"])
-    if user is not None:
-        # Imported here because the journal depends on this module (is_closed), not the reverse.
-        from rodtrad.journal import services as journal
-        from rodtrad.journal.models import Category
-
-        text = _("The order %(service)s at %(unit)s ended on %(day)s. Reason: %(reason)s") % {
-            "service": order.service.name,
-            "unit": order.unit.name,
-            "day": formats.date_format(ended_on, "j F Y"),
-            "reason": reason,
-        }
-        journal.record_event_entry(order.client, category=Category.CHANGE, text=text, author=user)
     return order
 
 

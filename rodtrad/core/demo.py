@@ -24,6 +24,7 @@ from rodtrad.clients.models import (
     Service,
 )
 from rodtrad.followup.models import Answer, GoalFollowUp
+from rodtrad.front import services as front
 from rodtrad.journal import services as journal
 from rodtrad.journal.models import Category, Entry
 from rodtrad.lib import dates
@@ -286,7 +287,7 @@ def _details(clients, units, users):
         author=chef,
         occurred_at=_at(datetime.date(2026, 9, 28)),
     )
-    client_services.end_order(
+    front.end_order(
         amir.orders.get(),
         ended_on=datetime.date(2026, 10, 15),
         reason="Amir har fått arbete med lönebidrag och avslutar daglig verksamhet.",
@@ -451,7 +452,7 @@ def _closed_case(client, unit, users):
         (datetime.date(2026, 5, 29), "Gösta berättade att han ska flytta till sin dotter i Umeå i juni."),
     ):
         journal.record_event_entry(client, category=Category.EVENT, text=text, author=chef, occurred_at=_at(day))
-    client_services.end_order(
+    front.end_order(
         order, ended_on=datetime.date(2026, 6, 30), reason="Gösta har flyttat till en annan kommun.", user=chef
     )
     client_services.mark_file_sent(order, user=chef, sent_on=datetime.date(2026, 8, 12))

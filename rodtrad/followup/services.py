@@ -322,4 +322,4 @@ def goal_to_way_of_working(goal, item, *, user) -> PlanItem:
     )
     text = _("From the goal met in the previous period: %(goal)s") % {"goal": described}
     way_of_working = "\n\n".join(part for part in (item.way_of_working.strip(), text) if part)
-    return plans.change_item(item, {"way_of_working": way_of_working}, user=user)
+    return plans.change_item(item, {"way_of_working": way_of_working}).item

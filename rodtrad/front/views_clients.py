@@ -1,13 +1,18 @@
+"""The pages of a client the front builds from several parts: Mina brukare (the clients a user
+may see, with their to-do first) and the client overview (orders, what is due, the latest entries
+and the way to every part). Their addresses and names are the clients app's (rodtrad/urls.py)."""
+
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from rodtrad.accounts.roles import is_manager, memberships_in
+from rodtrad.accounts.roles import memberships_in
+from rodtrad.clients import access, services
+from rodtrad.clients.asked import Asked
+from rodtrad.clients.models import Client, ConsentReview, ContactPerson
 from rodtrad.db import reused
 from rodtrad.followup.queries import due_among, with_follow_up_state
 from rodtrad.journal import services as journal
@@ -15,10 +20,7 @@ from rodtrad.journal.models import Entry
 from rodtrad.oversight import todo
 from rodtrad.plans.models import Goal, PlanItem, PlanPeriod
 
-from . import access, due, services
-from .asked import Asked
-from .forms import ClientForm, OrderForm
-from .models import Client, ConsentReview, ContactPerson
+from . import due_list
 
 CLIENTS_PER_PAGE = 50
 
@@ -93,7 +95,7 @@ def client_detail(request, client_id):
             "current_orders": [order for order in orders if order.ended_on is None],
             "ended_orders": [order for order in orders if order.ended_on is not None],
             "contact_persons": contact_persons,
-            "due_items": due.due_for(
+            "due_items": due_list.due_for(
                 client,
                 orders=orders,
                 consents=consents,
@@ -140,30 +142,3 @@ def _newest(periods):
         if period.is_established:
             established.setdefault(period.plan_id, period)
     return list(current.values()), list(established.values())
-
-
-def register_client(request):
-    """A manager registers a new client with the order from the authority."""
-    if not is_manager(request.user):
-        raise PermissionDenied(_("Only a unit manager can register clients."))
-    client_form = ClientForm(request.POST or None)
-    order_form = OrderForm(request.POST or None, user=request.user, prefix="order")
-    if request.method == "POST" and client_form.is_valid() and order_form.is_valid():
-        client = services.register_client(client_form.save(commit=False), order_form.save(commit=False))
-        access.record_created(request, client)
-        return redirect("clients:detail", client.pk)
-    return render(request, "clients/register.html", {"client_form": client_form, "order_form": order_form})
-
-
-def edit_client(request, client_id):
-    action = access.action_for(request)
-    client = access.client_for(request, client_id, action, object_type="client")
-    if services.is_closed(client):
-        return access.refused(request, _("The case is closed and the record is read-only."))
-    form = ClientForm(
-        request.POST or None, instance=client, show_protected=client.shows_protected_details_to(request.user)
-    )
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        return redirect("clients:detail", client.pk)
-    return render(request, "clients/edit.html", {"client": client, "form": form})

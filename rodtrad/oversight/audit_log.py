@@ -7,9 +7,8 @@ from django.utils import timezone
 
 from rodtrad.accounts.models import Membership, User
 from rodtrad.accounts.roles import managed_units
+from rodtrad.audit.models import AccessEvent
 from rodtrad.clients.models import Client
-
-from .models import AccessEvent
 
 
 def reviewable_events(manager):

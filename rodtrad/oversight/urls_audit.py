@@ -1,6 +1,9 @@
+"""The managers' review of the audit log (logguppföljning), under the audit app's namespace and
+addresses: the log is written by rodtrad.audit, below the clients; reading it by client is oversight's."""
+
 from django.urls import path
 
-from . import views
+from . import views_audit_log as views
 
 app_name = "audit"
 

@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from rodtrad.accounts.models import Membership
 from rodtrad.accounts.roles import is_manager
 from rodtrad.audit import services as audit
+from rodtrad.audit.models import Action
 from rodtrad.clients import access
 
-from .forms import LogFilterForm
-from .models import Action
-from .review import filtered, reviewable_events
+from .audit_log import filtered, reviewable_events
+from .forms_audit_log import LogFilterForm
 
 EVENTS_PER_PAGE = 100
 

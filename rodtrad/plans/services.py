@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -133,10 +134,20 @@ def item_fingerprint(item) -> str:
     return hashlib.sha256(json.dumps(values).encode()).hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class ItemChange:
+    """A plan item after a change, and what the journal is to say of it: the text of the entry
+    "Ändring i insats" when an established item changed, else empty."""
+
+    item: PlanItem
+    journal_text: str = ""
+
+
 @transaction.atomic
-def change_item(item, changes: dict, *, user, reason: str = "", opened: str = "") -> PlanItem:
+def change_item(item, changes: dict, *, reason: str = "", opened: str = "") -> ItemChange:
     """Draft items change freely. After establishing, a small change is made in place with a
-    reason, and a journal entry "Ändring i insats" says what changed and why. With `opened`
+    reason, and the change says what the journal entry "Ändring i insats" is to say (written by
+    front.services.change_plan_item: the journal is above the plan). With `opened`
     (item_fingerprint when the writer opened the item), a change over someone else's is refused."""
     ensure_open(item.period.plan.client)
     if is_superseded(item.period):
@@ -152,22 +163,17 @@ def change_item(item, changes: dict, *, user, reason: str = "", opened: str = ""
         setattr(item, field, value)
     if not item.period.is_established:
         item.save()
-        return item
+        return ItemChange(item)
     described = _describe_changes(current, item)
     if not described:
-        return item
+        return ItemChange(item)
     item.save()
-    from rodtrad.journal import services as journal  # the journal depends on plans, not the reverse
-
     text = _("Change in plan item “%(item)s”.\n%(changes)s\nWhy: %(reason)s") % {
         "item": item.title,
         "changes": described,
         "reason": reason.strip(),
     }
-    journal.record_event_entry(
-        item.period.plan.client, category="plan_item_change", text=text, author=user, plan_item=item
-    )
-    return item
+    return ItemChange(item, text)
 
 
 def add_goal(item, *, confirm_many=False, **fields) -> Goal:

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "rodtrad.journal",
     "rodtrad.followup",
     "rodtrad.oversight",
+    "rodtrad.front",
     "rodtrad.synthetic",
     *SSO_APPS,
     "rodtrad.operations",

@@ -11,9 +11,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from rodtrad.clients import services as clients
 from rodtrad.documents.client_file_pdf import client_file_pdf
+from rodtrad.front import services as front
 from rodtrad.followup.models import Answer, Review
+from rodtrad.front import services as front
 from rodtrad.journal import services as journal
 from rodtrad.plans import services as plans
 from rodtrad.plans.models import Goal, PlanPeriod
@@ -102,9 +103,7 @@ def record(world, complete_period, item):
 def test_the_file_holds_every_follow_up_review_consent_and_signed_entry_in_order(
     record, world, as_user, fetch_prepared
 ):
-    clients.end_order(
-        world.client.orders.get(), ended_on=datetime.date(2027, 3, 1), reason="Flyttat", user=world.manager
-    )
+    front.end_order(world.client.orders.get(), ended_on=datetime.date(2027, 3, 1), reason="Flyttat", user=world.manager)
     text = pdf_text(fetch_prepared(as_user(world.manager), file_url(world.client)))
     flat = " ".join(text.split())
 

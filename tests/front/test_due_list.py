@@ -2,8 +2,9 @@ import datetime
 
 from django.utils import timezone
 
-from rodtrad.clients import due, services_register
+from rodtrad.clients import services_register
 from rodtrad.followup import services as followup
+from rodtrad.front import due_list as due
 from rodtrad.plans import services as plans
 from rodtrad.plans.models import PlanPeriod
 

@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-from rodtrad.clients import due
 from rodtrad.clients.models import ConsentReview
+from rodtrad.front import due_list as due
 from rodtrad.journal import services as journal
 from rodtrad.oversight.catalogue import RULES_BY_KEY
 from rodtrad.plans.models import PlanPeriod
