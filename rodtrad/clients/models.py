@@ -410,3 +410,10 @@ class ConsentReview(models.Model):
 
     def __str__(self):
         return f"{self.reviewed_on} {self.consent}"
+
+
+def closed_case(client_path="pk"):
+    """In a query: whether the client at `client_path` has no open order, that is, whether the
+    case is closed and the record read-only (services.is_closed). The access path reads it with
+    the client, as `case_closed`."""
+    return ~Exists(Order.objects.filter(client=OuterRef(client_path), ended_on__isnull=True))

@@ -3,8 +3,6 @@
 from django.db import transaction
 from django.utils import timezone
 
-from . import asked
-from .asked import Asked
 from .models import Client, Order
 
 
@@ -21,6 +19,7 @@ def register_client(client: Client, first_order: Order) -> Client:
 def add_order(client: Client, order: Order) -> Order:
     order.client = client
     order.save()
+    _forget_case_state(client)
     return order
 
 
@@ -30,7 +29,13 @@ def end_order(order: Order, *, ended_on, reason: str) -> Order:
     order.ended_on = ended_on
     order.end_reason = reason
     order.save(update_fields=["ended_on", "end_reason"])
+    _forget_case_state(order.client)
     return order
+
+
+def _forget_case_state(client: Client) -> None:
+    """Whether the case is closed, as read with the client (is_closed), no longer holds."""
+    vars(client).pop("case_closed", None)
 
 
 def mark_file_sent(order: Order, *, user, sent_on=None) -> Order:
@@ -46,14 +51,13 @@ def current_orders(client: Client, day=None):
 
 def is_closed(client: Client, orders=None) -> bool:
     """A client with no open order: the record is read-only and retention has started.
-    `orders`, every order of the client when the caller has them already, saves the query."""
+    `orders`, every order of the client when the caller has them already, saves the query, and
+    so does a client reached through the access path, which read it as `case_closed`."""
     if orders is not None:
         return all(order.ended_on is not None for order in orders)
-
-    def open_order(about):
-        return lambda: Order.objects.filter(client_id=about.client_id, ended_on__isnull=True).exists()
-
-    return not asked.exists(("open_order",), open_order, Asked(client.pk))
+    if "case_closed" in vars(client):
+        return client.case_closed
+    return not client.orders.filter(ended_on__isnull=True).exists()
 
 
 def retention_counted_from(client: Client, orders=None):

@@ -11,9 +11,7 @@ from django.utils import timezone
 
 from rodtrad.accounts.roles import memberships_in
 from rodtrad.clients import access, services
-from rodtrad.clients.asked import Asked
 from rodtrad.clients.models import Client, ConsentReview, ContactPerson
-from rodtrad.db import reused
 from rodtrad.followup.queries import due_among, with_follow_up_state
 from rodtrad.journal import services as journal
 from rodtrad.journal.models import Entry
@@ -35,38 +33,13 @@ def _search(clients, query):
     return clients.filter(condition)
 
 
-# Most visits to Mina brukare are to its first page, unsearched: its count and its clients are
-# read with statements built once and reused (rodtrad/clients/asked.py).
-
-
-def _visible_count(user) -> int:
-    def query(about):
-        return lambda: Client.objects.visible_to(about.user).count()
-
-    return reused.run(("visible_clients",), query, Asked(user=user), read=lambda cursor: cursor.fetchone()[0])
-
-
-def _visible_page(user, page) -> list[Client]:
-    bottom, top = (page.number - 1) * CLIENTS_PER_PAGE, page.number * CLIENTS_PER_PAGE
-
-    def query(about):
-        return lambda: list(Client.objects.visible_to(about.user).in_swedish_order()[bottom:top])
-
-    return reused.objects(("visible_clients_page", page.number), query, Asked(user=user), Client)
-
-
 def my_clients(request):
     """Mina brukare: every client the user may see, searchable by name or personnummer."""
     query = request.GET.get("q", "").strip()[:100]
     clients = Client.objects.visible_to(request.user)
     if query:
         clients = _search(clients, query)
-    paginator = Paginator(clients.in_swedish_order(), CLIENTS_PER_PAGE)
-    if not query:
-        paginator.count = _visible_count(request.user)
-    page = paginator.get_page(request.GET.get("sida"))
-    if not query:
-        page.object_list = _visible_page(request.user, page)
+    page = Paginator(clients.in_swedish_order(), CLIENTS_PER_PAGE).get_page(request.GET.get("sida"))
     access.record_list(request, object_type="client_list", detail=query)
     template = "clients/_client_list.html" if request.htmx else "clients/my_clients.html"
     context = {"page": page, "query": query, "nav": "clients"}

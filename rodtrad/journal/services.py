@@ -16,8 +16,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from rodtrad.accounts.models import Membership
-from rodtrad.clients import asked
-from rodtrad.clients.asked import Asked
 from rodtrad.clients.models import Client
 from rodtrad.clients.services import is_closed
 
@@ -352,8 +350,4 @@ def needs_monthly_note(client: Client, *, day=None) -> bool:
     following = datetime.datetime(day.year + day.month // 12, day.month % 12 + 1, 1)
     end = timezone.make_aware(following)
 
-    def signed_that_month(about):
-        signed = Entry.objects.signed().filter(client_id=about.client_id, occurred_at__gte=start, occurred_at__lt=end)
-        return lambda: signed.exists()
-
-    return not asked.exists(("signed_in_month", start), signed_that_month, Asked(client.pk))
+    return not Entry.objects.signed().filter(client=client, occurred_at__gte=start, occurred_at__lt=end).exists()

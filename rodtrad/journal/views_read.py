@@ -32,9 +32,6 @@ def journal(request, client_id):
         entries = search.matching(entries, form.cleaned_data["q"])
     entries = queries.with_details(entries).newest_first()
     paginator = Paginator(entries, queries.ENTRIES_PER_PAGE)
-    if not filtering:
-        # The same count, from a statement built once (queries.signed_count).
-        paginator.count = queries.signed_count(client)
     page = paginator.get_page(request.GET.get("sida"))
     page.object_list = list(page.object_list)
     searched = query if filtering and search.terms(form.cleaned_data["q"]) else ""

@@ -15,7 +15,7 @@ from rodtrad.audit.models import Action
 from rodtrad.clients import access
 from rodtrad.clients.services import is_closed
 
-from . import assistant, queries, services
+from . import assistant, services
 from .forms import EntryForm, SignForm, posted
 from .models import Entry, SignedEntryError
 
@@ -25,9 +25,10 @@ FIELD_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
 
 
 def _entry(request, client_id, entry_id, action, *, detail=""):
-    """The entry, if the user may read it and see its client, after recording `action` on it."""
-    found = queries.readable_entry(request.user, client_id, entry_id)
-    return access.reached(request, client_id, found, action, detail=detail)
+    """The entry, if the user may read it (signed, or their own draft) and see its client, after
+    recording `action` on it."""
+    readable = Entry.objects.readable_by(request.user).filter(client_id=client_id)
+    return access.object_for(request, readable, entry_id, action, detail=detail)
 
 
 def _draft_or_refusal(request, entry):

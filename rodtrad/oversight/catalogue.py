@@ -4,11 +4,10 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, Subquery, Value
 from django.utils.translation import gettext_lazy as _
 
-from rodtrad.db import reused
+from rodtrad.accounts.models import Unit
 from rodtrad.lib.prepared import prepared_statements
 
 from . import listing, rules
@@ -29,9 +28,11 @@ class Rule:
     # The key of a rule whose lines always include this one's: a to-do lists that one only.
     lines_among: str | None = None
 
-    def aggregate(self, scope):
-        condition = None if self.condition is None else Q(self.condition(scope))
-        return Count(self.distinct or "pk", distinct=self.distinct is not None, filter=condition)
+    def counted(self, scope):
+        """How many things the rule finds in `scope`, as a one-row subquery: counts() reads every
+        rule's in one statement."""
+        found = self.objects(scope).order_by().annotate(_all=Value(1)).values("_all")
+        return Subquery(found.annotate(n=Count(self.distinct or "pk", distinct=self.distinct is not None)).values("n"))
 
     def objects(self, scope):
         found = self.base(scope)
@@ -201,39 +202,15 @@ def rules_for(scope):
 
 
 def counts(scope, rules=None) -> dict[str, int]:
-    """How many things each rule (of `rules`, by default all the scope's) finds: one aggregate
-    per base, whatever the number of clients. Building them cost more than running them, so each
-    is built once per shape of scope and reused (rodtrad/db/reused.py), and all of them are sent
-    as one statement: each gives one row, and together they give one row of every count."""
-    by_base: dict[Callable, list[Rule]] = {}
-    for rule in rules_for(scope) if rules is None else rules:
-        by_base.setdefault(rule.base, []).append(rule)
-    found, together = {}, []
+    """How many things each rule (of `rules`, by default all the scope's) finds, whatever the
+    number of clients: one statement, each rule's count a subquery of it. Its text is the same for
+    every scope of the same kind, so on PostgreSQL it is prepared and planned once
+    (rodtrad/lib/prepared.py)."""
+    chosen = rules_for(scope) if rules is None else rules
+    if not chosen:
+        return {}
+    if not scope.units:
+        return {rule.key: 0 for rule in chosen}
+    one_row = Unit.objects.filter(pk=scope.units[0].pk).order_by()
     with prepared_statements():
-        for base, group in by_base.items():
-            query = _count_query(base, group)
-            statement = reused.prepare(("counts", *(rule.key for rule in group), scope.shape), query, scope)
-            if statement is None:
-                found |= query(scope)()
-            else:
-                together.append((statement, statement.bind(query, scope), [rule.key for rule in group]))
-        if together:
-            found |= _count_together(together)
-    return found
-
-
-def _count_query(base, group):
-    def query(scope):
-        return lambda: base(scope).aggregate(**{rule.key: rule.aggregate(scope) for rule in group})
-
-    return query
-
-
-def _count_together(together) -> dict[str, int]:
-    sql = " CROSS JOIN ".join(f"({statement.sql}) AS base_{index}" for index, (statement, _, _) in enumerate(together))
-    params = [param for _, bound, _ in together for param in bound]
-    keys = [key for _, _, group_keys in together for key in group_keys]
-    with connection.cursor() as cursor:
-        # Only statements Django compiled are joined; every value is still a parameter.
-        cursor.execute(f"SELECT * FROM {sql}", params)  # noqa: S608
-        return dict(zip(keys, cursor.fetchone(), strict=True))
+        return one_row.values(**{rule.key: rule.counted(scope) for rule in chosen}).get()

@@ -47,7 +47,6 @@ from rodtrad.clients.models import (
     Order,
     Service,
 )
-from rodtrad.db import reused
 from rodtrad.followup.queries import goals_due
 from rodtrad.journal.models import Entry
 from rodtrad.lib import dates
@@ -136,7 +135,7 @@ class OneOf(Expression):
     def as_sql(self, compiler, connection):
         column, params = compiler.compile(self.target)
         if connection.vendor == "postgresql":
-            # Also for no ids: the same text whatever the list, for rodtrad/db/reused.py.
+            # Also for no ids: the same text whatever the list, so that it is prepared once.
             return f"{column} = ANY(%s::bigint[])", [*params, self.ids]
         if not self.ids:
             return "1 = 0", []
@@ -162,12 +161,7 @@ def current_periods(scope):
     """The ids of `current_periods_of(scope)`, found once per scope: the period, goal and risk
     rules all start from them (through `in_current_periods`)."""
     if "current_period_ids" not in scope.cache:
-        scope.cache["current_period_ids"] = reused.run(
-            ("current_periods", scope.shape),
-            lambda scope: lambda: list(current_periods_of(scope).values_list("pk", flat=True)),
-            scope,
-            read=lambda cursor: [row[0] for row in cursor.fetchall()],
-        )
+        scope.cache["current_period_ids"] = list(current_periods_of(scope).values_list("pk", flat=True))
     return scope.cache["current_period_ids"]
 
 

@@ -18,10 +18,8 @@ ROWS_PER_RULE = 20
 def rows_for(user, *, units=None, today=None, now=None):
     """Every due item of the user's to-do, the overdue first, then by date.
 
-    Every rule is counted first, one aggregate query per base as on the dashboard, and listed
-    only when it found something: on most days most of them find nothing. The counts are built
-    once per shape of scope and reused (rodtrad/db/reused.py); the lists are built each time.
-    The period rules that found something are listed together, from one read of the current
+    Every rule is counted first, in one statement as on the dashboard, and listed only when it
+    found something: on most days most of them find nothing. The period rules that found something are listed together, from one read of the current
     periods. A rule whose lines are always among another's (a late first plan is a missing one)
     is not listed again. `units`, the user's units when the caller has them, saves a query. The
     queries are the same whoever asks, so they are prepared (rodtrad/lib/prepared.py)."""

@@ -171,8 +171,7 @@ def test_a_user_of_another_unit_finds_no_journal(world, as_user):
 
 
 def test_an_entry_is_reached_only_under_its_own_client_and_by_those_who_may_see_it(world, as_user):
-    """The write pages read the entry with a reused statement (journal.queries.readable_entry):
-    whoever asked before, the client in the address and the right to it still decide."""
+    """The client in the address and the right to it decide, whoever asked before."""
     draft = EntryFactory(client=world.client, author=world.staff)
     seen_too = OrderFactory(unit=world.unit).client
     staff = as_user(world.staff)
