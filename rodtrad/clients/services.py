@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from .due import file_to_authority, first_plan
 from .models import Client, Order
 
 
@@ -12,12 +13,14 @@ def register_client(client: Client, first_order: Order) -> Client:
     nobody could see the record."""
     client.save()
     first_order.client = client
+    first_plan.set_due(first_order)
     first_order.save()
     return client
 
 
 def add_order(client: Client, order: Order) -> Order:
     order.client = client
+    first_plan.set_due(order)
     order.save()
     _forget_case_state(client)
     return order
@@ -28,7 +31,8 @@ def end_order(order: Order, *, ended_on, reason: str) -> Order:
     calls this: the journal is above the register."""
     order.ended_on = ended_on
     order.end_reason = reason
-    order.save(update_fields=["ended_on", "end_reason"])
+    file_to_authority.set_due(order)
+    order.save(update_fields=["ended_on", "end_reason", "file_due_on"])
     _forget_case_state(order.client)
     return order
 

@@ -12,18 +12,19 @@ from stdnum import luhn
 
 from rodtrad.accounts.models import Membership, Organisation, Unit, User
 from rodtrad.clients import services as client_services
+from rodtrad.clients import services_register
 from rodtrad.clients.models import (
     OVERALL_GOALS,
     Client,
     ClientContact,
     Consent,
-    ConsentReview,
     ContactPerson,
     Order,
     ProtectedDetailsGrant,
     Service,
 )
-from rodtrad.followup.models import Answer, GoalFollowUp
+from rodtrad.followup import services as followup
+from rodtrad.followup.models import Answer
 from rodtrad.front import services as front
 from rodtrad.journal import services as journal
 from rodtrad.journal.models import Category, Entry
@@ -115,7 +116,7 @@ def is_loaded() -> bool:
 
 def _order(client, unit, service, valid_from, **extra):
     name, title, phone, email = CASE_OFFICERS[service.law]
-    return Order.objects.create(
+    order = Order(
         client=client,
         unit=unit,
         service=service,
@@ -128,6 +129,7 @@ def _order(client, unit, service, valid_from, **extra):
         case_officer_email=email,
         **extra,
     )
+    return client_services.add_order(client, order)
 
 
 @transaction.atomic
@@ -221,24 +223,22 @@ def _details(clients, units, users):
         email="goran.godman@demo.invalid",
         takes_part_in_planning=True,
     )
-    consent = Consent.objects.create(
-        client=elsa,
+    consent = Consent(
         scope="Att personal på daglig verksamhet och gruppbostad får utbyta information om Elsas schema och mående.",
         share_with="Daglig verksamhet Verkstan och Gruppbostaden Lärkan",
         kind=Consent.Kind.EXPLICIT,
         method=Consent.Method.AAC,
         how_obtained="Gick igenom med bildstöd; Elsa pekade på ja-bilden och upprepade sitt ja dagen efter.",
         given_on=datetime.date(2025, 3, 20),
-        recorded_by=users["kontaktman"],
     )
-    ConsentReview.objects.create(
-        consent=consent,
+    services_register.record_consent(elsa, consent, recorded_by=users["kontaktman"])
+    services_register.review_consent(
+        consent,
         reviewed_on=datetime.date(2025, 10, 2),
         reviewed_by=users["kontaktman"],
         note="Elsa vill fortfarande att informationen delas.",
     )
-    Consent.objects.create(
-        client=omar,
+    omars = Consent(
         scope="Att kontaktmannen får prata med Omars god man om ekonomi inför resor.",
         share_with="God man Göran Godman",
         kind=Consent.Kind.EXPLICIT,
@@ -246,8 +246,8 @@ def _details(clients, units, users):
         given_on=datetime.date(2025, 4, 2),
         given_by_representative=guardian,
         representative_power="Godmanskap: bevaka rätt och förvalta egendom",
-        recorded_by=users["kontaktman"],
     )
+    services_register.record_consent(omar, omars, recorded_by=users["kontaktman"])
 
     # A samordningsnummer and a reserve number (kept as given, with the date of birth by hand).
     farah = clients["Yusuf"]
@@ -436,15 +436,15 @@ def _closed_case(client, unit, users):
         no_risks_grounds="Gösta använder bara handverktyg; maskinerna sköts av handledaren.",
     )
     plans.establish(period, user=chef)
-    GoalFollowUp.objects.create(
-        item=woodwork,
+    followup.record_follow_up(
+        woodwork,
         goal=goal,
-        followed_up_on=datetime.date(2025, 10, 20),
+        user=chef,
+        today=datetime.date(2025, 10, 20),
         answer=Answer.FULLY,
         comment="Gösta har gjort fem holkar och vill fortsätta med samma mål.",
         next_follow_up_on=datetime.date(2026, 4, 20),
         with_client=True,
-        recorded_by=chef,
     )
     for day, text in (
         (datetime.date(2025, 5, 6), "Gösta visade sin första holk för gruppen och var stolt."),

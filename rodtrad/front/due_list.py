@@ -1,18 +1,24 @@
-"""What is due for one client, as the routine sets it. Each rule returns items for the overview.
-The managers' dashboard counts the same rules over many clients (rodtrad/oversight/rules.py),
-from the same due dates; tests/oversight/test_agreement.py checks that the two agree."""
+"""What is due for one client, for the client overview: an item per thing due, read from the rows
+the overview has loaded. Each date is the one stored on its row and each limit its rule's module's
+(rodtrad/clients/due/, plans/due/, journal/due/), the same the dashboard and Att göra count with."""
 
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from rodtrad.clients.due import consent_review
+from rodtrad.clients.due import file_to_authority as file_due
+from rodtrad.clients.due import first_plan as first_plan_due
 from rodtrad.followup import overview as followup_overview
-from rodtrad.followup import rules as followup_rules
-from rodtrad.lib.dates import add_months
+from rodtrad.followup.queries import due_among, with_follow_up_state
+from rodtrad.journal.due import monthly_note as monthly_note_due
+from rodtrad.plans.due import goal_follow_up, yearly_review
+from rodtrad.plans.models import Goal, PlanItem, PlanPeriod
 
 
 @dataclass(frozen=True)
@@ -21,45 +27,41 @@ class DueItem:
     due_on: object
     overdue: bool
     url: str
-
-
-PLAN_AGE_WARNING_MONTHS = 11
+    # Which rule: first_plan, yearly_review, goal, consent, file or monthly_note.
+    rule: str = ""
 
 
 def first_plan(orders, established_units, today):
-    """An order that needs a plan has the first one due a unit-set number of days after it
-    starts, until a period is established at that unit."""
+    """An open order that needs a plan, until a period is established at its unit."""
     for order in orders:
-        if order.needs_plan and order.unit_id not in established_units:
-            due_on = order.first_plan_due
+        if order.first_plan_due_on is not None and order.unit_id not in established_units:
             yield DueItem(
                 _("First implementation plan for %(service)s") % {"service": order.service.name},
-                due_on,
-                due_on < today,
+                order.first_plan_due_on,
+                first_plan_due.is_late(order, today),
                 reverse("clients:detail", args=[order.client_id]) + "#orders-heading",
+                "first_plan",
             )
 
 
 def plan_age(latest_established, today):
-    """A plan is never older than a year; warn from eleven months. The item leads to the next
-    step of the yearly follow-up: the review, adding the new period, or establishing it."""
+    """A plan's yearly review, from 30 days before it is due. The item leads to the next step of
+    the yearly follow-up: the review, adding the new period, or establishing it."""
     for period in latest_established:
-        warn_on = add_months(period.starts_on, PLAN_AGE_WARNING_MONTHS)
-        if warn_on <= today:
-            due_on = followup_rules.review_due_on(period)
+        if yearly_review.is_listed(period, today):
             text, url = followup_overview.review_step(period)
-            yield DueItem(text, due_on, due_on < today, url)
+            yield DueItem(text, period.review_due_on, yearly_review.is_overdue(period, today), url, "yearly_review")
 
 
 def goal_follow_ups(goals, today):
-    """Goals due for follow-up, as followup.queries.goals_due finds them (`goals` comes from it)."""
+    """Goals due for follow-up (`goals`: followup.queries.due_among)."""
     for goal in goals:
-        due_on = goal.follow_up_due_on
         yield DueItem(
             _("Follow up the goal: %(goal)s") % {"goal": Truncator(goal.sentence).chars(70)},
-            due_on,
-            due_on < today,
+            goal.follow_up_due_on,
+            goal_follow_up.is_overdue(goal, today),
             reverse("followup:goal", args=[goal.item.period.plan.client_id, goal.pk]),
+            "goal",
         )
 
 
@@ -73,27 +75,28 @@ def consent_reviews(consents, today, newest_periods=()):
             continue
         url = reverse("clients:consents", args=[consent.client_id])
         scope = consent.scope[:60]
-        yearly = consent.review_due_on()
-        if yearly <= today:
-            yield DueItem(_("Review of consent: %(scope)s") % {"scope": scope}, yearly, yearly < today, url)
-        elif consent.due_with_plan(newest and newest.starts_on):
+        yearly = consent.review_due_on
+        if consent_review.is_due(consent, today):
+            yield DueItem(_("Review of consent: %(scope)s") % {"scope": scope}, yearly, yearly < today, url, "consent")
+        elif consent_review.is_due_with_plan(consent, newest and newest.starts_on):
             yield DueItem(
                 _("Review the consent with the new plan: %(scope)s") % {"scope": scope},
                 newest.starts_on,
                 newest.is_established,
                 url,
+                "consent",
             )
 
 
 def file_to_authority(orders, today):
     for order in orders:
-        if order.ended_on and not order.file_sent_on:
-            due_on = order.file_due_on
+        if file_due.is_unsent(order):
             yield DueItem(
                 _("Send the file for %(service)s to the authority") % {"service": order.service.name},
-                due_on,
-                due_on < today,
+                order.file_due_on,
+                file_due.is_overdue(order, today),
                 reverse("clients:detail", args=[order.client_id]) + "#orders-heading",
+                "file",
             )
 
 
@@ -108,31 +111,70 @@ def monthly_note(client, last_month_missing, today):
             last_day,
             True,
             reverse("journal:list", args=[client.pk]),
+            "monthly_note",
         )
 
 
-def due_for(
-    client,
-    *,
-    orders,
-    consents,
-    latest_established=(),
-    newest_periods=(),
-    goals_due=(),
-    last_month_missing=False,
-    today=None,
-):
+@dataclass(frozen=True)
+class Record:
+    """What the overview loads of a client, and its due list reads: every order, every consent and
+    every period of the client's plans (newest first per plan) with their items and goals."""
+
+    orders: list
+    consents: list
+    periods: list
+
+    @property
+    def current_periods(self):
+        """Per plan, the newest period: what staff work from."""
+        return _newest_per_plan(self.periods)
+
+    @property
+    def latest_established(self):
+        """Per plan, the newest established period: the plan in force."""
+        return _newest_per_plan(period for period in self.periods if period.is_established)
+
+
+def _newest_per_plan(periods):
+    newest = {}
+    for period in periods:
+        newest.setdefault(period.plan_id, period)
+    return list(newest.values())
+
+
+def load(client) -> Record:
+    """In four queries, whatever the size of the record."""
+    goals = with_follow_up_state(Goal.objects.order_by("pk"))
+    periods = (
+        PlanPeriod.objects.filter(plan__client=client)
+        .select_related("plan__unit")
+        .prefetch_related(
+            Prefetch("items", queryset=PlanItem.objects.prefetch_related(Prefetch("goals", queryset=goals)))
+        )
+        .order_by("plan_id", "-starts_on", "-pk")
+    )
+    return Record(
+        orders=list(client.orders.select_related("service", "unit", "file_sent_by")),
+        consents=list(client.consents.all()),
+        periods=list(periods),
+    )
+
+
+def due_for(client, record: Record, *, today=None) -> list[DueItem]:
+    """Everything due for the client on `today`, the earliest first."""
     today = today or timezone.localdate()
-    current = [order for order in orders if order.ended_on is None]
+    current = [order for order in record.orders if order.ended_on is None]
+    latest_established = record.latest_established
     established_units = {period.plan.unit_id for period in latest_established}
+    # A client whose order began this month owes no note for last month.
+    owes_note = any(order.valid_from < today.replace(day=1) for order in current)
+    last_month = today.replace(day=1) - timedelta(days=1)
     items = [
         *first_plan(current, established_units, today),
         *plan_age(latest_established, today),
-        *goal_follow_ups(goals_due, today),
-        *consent_reviews(consents, today, newest_periods),
-        *file_to_authority(orders, today),
-        *monthly_note(
-            client, last_month_missing and any(order.valid_from < today.replace(day=1) for order in current), today
-        ),
+        *goal_follow_ups(due_among(record.periods, today=today), today),
+        *consent_reviews(record.consents, today, record.current_periods),
+        *file_to_authority(record.orders, today),
+        *monthly_note(client, owes_note and monthly_note_due.missing(client, day=last_month), today),
     ]
     return sorted(items, key=lambda item: item.due_on)

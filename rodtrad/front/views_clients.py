@@ -2,21 +2,16 @@
 may see, with their to-do first) and the client overview (orders, what is due, the latest entries
 and the way to every part). Their addresses and names are the clients app's (rodtrad/urls.py)."""
 
-from datetime import timedelta
-
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.shortcuts import render
 from django.utils import timezone
 
 from rodtrad.accounts.roles import memberships_in
 from rodtrad.clients import access, services
-from rodtrad.clients.models import Client, ConsentReview, ContactPerson
-from rodtrad.followup.queries import due_among, with_follow_up_state
-from rodtrad.journal import services as journal
+from rodtrad.clients.models import Client, ContactPerson
 from rodtrad.journal.models import Entry
 from rodtrad.oversight import todo
-from rodtrad.plans.models import Goal, PlanItem, PlanPeriod
 
 from . import due_list
 
@@ -53,65 +48,22 @@ def my_clients(request):
 def client_detail(request, client_id):
     """The client overview: orders and their goals, what is due, and the way to every part."""
     client = access.client_for(request, client_id)
-    orders = list(client.orders.select_related("service", "unit", "file_sent_by"))
-    consents = list(client.consents.prefetch_related(Prefetch("reviews", queryset=ConsentReview.objects.all())))
-    contact_persons = ContactPerson.objects.filter(client=client).select_related("user")
-    periods = _plan_periods(client)
-    current_periods, latest_established = _newest(periods)
+    record = due_list.load(client)
     today = timezone.localdate()
-    last_month = today.replace(day=1) - timedelta(days=1)
     return render(
         request,
         "clients/client_detail.html",
         {
             "client": client,
-            "current_orders": [order for order in orders if order.ended_on is None],
-            "ended_orders": [order for order in orders if order.ended_on is not None],
-            "contact_persons": contact_persons,
-            "due_items": due_list.due_for(
-                client,
-                orders=orders,
-                consents=consents,
-                latest_established=latest_established,
-                newest_periods=current_periods,
-                # The goals the managers' dashboard counts (followup.queries.goals_due), found
-                # among the periods loaded above with the same follow-up state.
-                goals_due=due_among(periods, on=today + timedelta(days=1)),
-                last_month_missing=journal.needs_monthly_note(client, day=last_month),
-                today=today,
-            ),
+            "current_orders": [order for order in record.orders if order.ended_on is None],
+            "ended_orders": [order for order in record.orders if order.ended_on is not None],
+            "contact_persons": ContactPerson.objects.filter(client=client).select_related("user"),
+            "due_items": due_list.due_for(client, record, today=today),
             "latest_entries": Entry.objects.filter(client=client).signed().order_by("-occurred_at")[:5],
-            "current_periods": current_periods,
-            "active_consents": [consent for consent in consents if consent.is_active],
-            "is_closed": services.is_closed(client, orders),
-            "retention_from": services.retention_counted_from(client, orders),
+            "current_periods": record.current_periods,
+            "active_consents": [consent for consent in record.consents if consent.is_active],
+            "is_closed": services.is_closed(client, record.orders),
+            "retention_from": services.retention_counted_from(client, record.orders),
             "today": today,
         },
     )
-
-
-def _plan_periods(client):
-    """Every period of the client's plans, newest first per plan, with items and goals."""
-    return list(
-        PlanPeriod.objects.filter(plan__client=client)
-        .select_related("plan__unit")
-        .prefetch_related(
-            Prefetch(
-                "items",
-                queryset=PlanItem.objects.prefetch_related(
-                    Prefetch("goals", queryset=with_follow_up_state(Goal.objects.order_by("pk")))
-                ),
-            )
-        )
-        .order_by("plan_id", "-starts_on", "-pk")
-    )
-
-
-def _newest(periods):
-    """Per plan: the newest period (what staff work from) and the newest established one."""
-    current, established = {}, {}
-    for period in periods:
-        current.setdefault(period.plan_id, period)
-        if period.is_established:
-            established.setdefault(period.plan_id, period)
-    return list(current.values()), list(established.values())

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from rodtrad.clients import access, services
+from rodtrad.clients.due import consent_review
 from rodtrad.clients.models import ConsentReview
 from rodtrad.plans.models import PlanPeriod
 
@@ -18,7 +19,9 @@ def consent_list(request, client_id):
     )
     newest_plan = PlanPeriod.objects.filter(plan__client=client).order_by("-starts_on").first()
     for consent in consents:
-        consent.with_plan = newest_plan if consent.due_with_plan(newest_plan and newest_plan.starts_on) else None
+        consent.with_plan = (
+            newest_plan if consent_review.is_due_with_plan(consent, newest_plan and newest_plan.starts_on) else None
+        )
     return render(
         request,
         "clients/consents/list.html",

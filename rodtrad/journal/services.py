@@ -341,13 +341,3 @@ def record_event_entry(
     _snapshot_author(entry, author)
     entry.save()
     return entry
-
-
-def needs_monthly_note(client: Client, *, day=None) -> bool:
-    """True while no entry has been signed about the month of `day` (default today)."""
-    day = day or timezone.localdate()
-    start = timezone.make_aware(datetime.datetime(day.year, day.month, 1))
-    following = datetime.datetime(day.year + day.month // 12, day.month % 12 + 1, 1)
-    end = timezone.make_aware(following)
-
-    return not Entry.objects.signed().filter(client=client, occurred_at__gte=start, occurred_at__lt=end).exists()

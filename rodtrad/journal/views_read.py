@@ -9,6 +9,7 @@ from rodtrad.clients import access
 from rodtrad.clients.services import is_closed
 
 from . import cards, queries, search, services
+from .due import monthly_note
 from .forms import FilterForm, OpenedFilterForm
 from .models import Category, Entry
 
@@ -61,7 +62,7 @@ def journal(request, client_id):
             "extra_query": _filter_query(form),
             "drafts": [] if read_only else queries.own_drafts(client, request.user),
             "read_only": read_only,
-            "needs_monthly_note": not read_only and services.needs_monthly_note(client),
+            "needs_monthly_note": not read_only and monthly_note.missing(client),
             "categories": Category,
         },
     )

@@ -1,13 +1,6 @@
-"""Calendar arithmetic that turns a rule's due date into a limit the database can compare with.
-
-Each rule's due date is defined once, on the model or in the routine's constants: a plan period
-is due for its yearly review `add_months(starts_on, 12)`, a file to the authority
-`add_months(ended_on, 2)`, and so on. Over thousands of rows the database cannot call
-add_months, and SQLite and PostgreSQL add months differently at the end of a month. So the
-question "is add_months(x, n) before today?" is turned around: `latest_start(day, n)` is the
-last x for which add_months(x, n) is still on or before `day`, and the column is compared with
-that. tests/oversight/test_dates.py checks the inverse against add_months for every day of
-several years, so the two cannot drift apart."""
+"""Calendar arithmetic in Swedish time, knowing nothing of the domain: months added the way the
+routines count them, the months of a year, and the first moment of a day for queries on times.
+The rules that use them (when a plan or a file falls due) are in each app's due/ package."""
 
 import calendar
 import datetime
@@ -36,18 +29,6 @@ def first_of_month(day: datetime.date) -> datetime.date:
 def previous_month(day: datetime.date) -> datetime.date:
     """The first day of the calendar month before the month of `day`."""
     return first_of_month(first_of_month(day) - DAY)
-
-
-def latest_start(day: datetime.date, months: int) -> datetime.date:
-    """The latest date x with add_months(x, months) <= day.
-
-    add_months keeps the day of the month, or the month's last day when it has fewer days, so
-    every x in the target month up to day's day of the month qualifies, and all of it when
-    `day` is the last day of its month."""
-    target = add_months(first_of_month(day), -months)
-    if day == last_day_of_month(day):
-        return last_day_of_month(target)
-    return target.replace(day=min(day.day, last_day_of_month(target).day))
 
 
 def latest_birth_date_of_age(day: datetime.date, years: int) -> datetime.date:

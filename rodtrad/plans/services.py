@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from rodtrad.clients.services import is_closed
 
 from . import drafts, rules
+from .due import goal_follow_up, protective_measure_review, risk_assessment_review, yearly_review
 from .models import Goal, Plan, PlanItem, PlanPeriod, PlanTemplate, Risk, RiskAssessment, SectionTemplate
 
 ITEM_TEXT_FIELDS = ("title", "does_alone", "support_wanted", "how_wanted", "way_of_working")
@@ -57,7 +58,15 @@ def start_plan(client, unit, *, starts_on=None) -> PlanPeriod:
     plan, _created = Plan.objects.get_or_create(client=client, unit=unit)
     if plan.periods.exists():
         raise ValidationError(_("The client already has a plan at this unit."))
-    return PlanPeriod.objects.create(plan=plan, starts_on=starts_on or timezone.localdate())
+    return add_period(plan, starts_on=starts_on or timezone.localdate())
+
+
+def add_period(plan, *, starts_on, previous=None) -> PlanPeriod:
+    """A new draft period of `plan` (the first, or the next after `previous`'s yearly review)."""
+    period = PlanPeriod(plan=plan, starts_on=starts_on, previous=previous)
+    yearly_review.set_due(period)
+    period.save()
+    return period
 
 
 def ensure_open(client):
@@ -87,6 +96,8 @@ def save_period(period, changes: dict, *, expected_version: int) -> PlanPeriod:
     if not updated:
         raise StaleEdit
     period.refresh_from_db()
+    if "follow_up_planned_on" in changes:
+        goal_follow_up.planned_changed(period)
     return period
 
 
@@ -194,12 +205,18 @@ def add_goal(item, *, confirm_many=False, **fields) -> Goal:
             by_when=fields["by_when"],
             why=fields["why"],
         )
-    return Goal.objects.create(item=item, **fields)
+    goal = Goal(item=item, **fields)
+    goal_follow_up.set_due(goal, item.period)
+    goal.save()
+    return goal
 
 
+@transaction.atomic
 def save_risk_assessment(period, **fields) -> RiskAssessment:
     ensure_draft(period)
+    fields["review_due_on"] = risk_assessment_review.due_on(RiskAssessment(**fields))
     assessment, _created = RiskAssessment.objects.update_or_create(period=period, defaults=fields)
+    protective_measure_review.assessed(assessment)
     return assessment
 
 
@@ -207,4 +224,7 @@ def add_risk(assessment, **fields) -> Risk:
     ensure_draft(assessment.period)
     if fields.get("is_protective_measure") and fields.get("consent") is None:
         raise ValidationError({"consent": _("A protective measure needs the client's consent.")})
-    return Risk.objects.create(assessment=assessment, **fields)
+    risk = Risk(assessment=assessment, **fields)
+    protective_measure_review.set_due(risk, assessment)
+    risk.save()
+    return risk

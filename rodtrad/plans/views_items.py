@@ -14,6 +14,7 @@ from rodtrad.writing import check_goal
 from . import rules, services, views_drafts
 from .access import item_for, period_for, refusal_to_change
 from .forms import GoalForm, PlanItemForm, RiskAssessmentForm, RiskForm
+from .risk_matrix import RISK_MATRIX
 
 
 def orders_of(period):
@@ -169,7 +170,7 @@ def risks(request, client_id, period_id):
         "assessment_draft": assessment_draft,
         "risk_draft": risk_draft,
         "risks": assessment.risks.select_related("item", "consent") if assessment else [],
-        "matrix": rules.RISK_MATRIX,
+        "matrix": RISK_MATRIX,
         "current_orders": client_services.current_orders(client),
     }
     return render(request, "plans/risks.html", context)

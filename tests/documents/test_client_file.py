@@ -17,7 +17,7 @@ from rodtrad.followup.models import Answer, Review
 from rodtrad.front import services as front
 from rodtrad.journal import services as journal
 from rodtrad.plans import services as plans
-from rodtrad.plans.models import Goal, PlanPeriod
+from rodtrad.plans.models import Goal
 
 from .. import plan_data
 from ..factories import ConsentFactory, EntryFactory, GoalFollowUpFactory, SignedEntryFactory
@@ -136,7 +136,7 @@ def test_the_file_is_read_in_a_fixed_number_of_queries_however_large_the_record(
     small = queries()
     write_journal(world, 40, start=datetime.date(2026, 6, 1))
     # A second period, as after a yearly review, with two more plan items, goals and follow-ups.
-    later = PlanPeriod.objects.create(plan=record.plan, starts_on=datetime.date(2027, 11, 1), previous=record)
+    later = plans.add_period(record.plan, starts_on=datetime.date(2027, 11, 1), previous=record)
     for title in ("Morgonrutin", "Tvätta"):
         goal = plans.add_goal(plan_data.add_item(later, title=title), **plan_data.goal_fields())
         GoalFollowUpFactory(goal=goal, recorded_by=world.manager)

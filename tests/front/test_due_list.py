@@ -6,44 +6,42 @@ from rodtrad.clients import services_register
 from rodtrad.followup import services as followup
 from rodtrad.front import due_list as due
 from rodtrad.plans import services as plans
-from rodtrad.plans.models import PlanPeriod
 
 from .. import plan_data
 from ..factories import ConsentFactory, GoalFollowUpFactory
 from ..followup_data import answered_rows, closing, new_period_decisions
 
 
-def items_on(world, today):
-    orders = list(world.client.orders.select_related("service", "unit"))
-    established = list(
-        PlanPeriod.objects.filter(plan__client=world.client, status="established").select_related("plan__unit")
-    )
-    return due.due_for(world.client, orders=orders, consents=[], latest_established=established, today=today)
+def items_on(world, today, *rules):
+    """The overview's items on `today`, of the rules named (all when none is)."""
+    items = due.due_for(world.client, due.load(world.client), today=today)
+    return [item for item in items if not rules or item.rule in rules]
 
 
 def test_the_first_plan_is_late_the_day_after_the_units_deadline(world):
     order = world.client.orders.get()
     deadline = order.valid_from + datetime.timedelta(days=world.unit.first_plan_days)
-    (on_time,) = items_on(world, deadline)
-    (late,) = items_on(world, deadline + datetime.timedelta(days=1))
+    (on_time,) = items_on(world, deadline, "first_plan")
+    (late,) = items_on(world, deadline + datetime.timedelta(days=1), "first_plan")
     assert (on_time.due_on, on_time.overdue) == (deadline, False)
     assert late.overdue
 
 
-def test_the_yearly_review_shows_from_eleven_months_and_is_late_after_twelve(world):
+def test_the_yearly_review_shows_from_thirty_days_before_and_is_late_after_twelve_months(world):
     period = plans.start_plan(world.client, world.unit, starts_on=datetime.date(2026, 1, 15))
-    PlanPeriod.objects.filter(pk=period.pk).update(status=PlanPeriod.Status.ESTABLISHED)
-    assert items_on(world, datetime.date(2026, 12, 14)) == []
-    (warning,) = items_on(world, datetime.date(2026, 12, 15))
+    plan_data.make_complete(period, plan_data.add_item(period), planning_date=datetime.date(2026, 1, 15))
+    plans.establish(period, user=world.staff)
+    assert items_on(world, datetime.date(2026, 12, 15), "yearly_review") == []
+    (warning,) = items_on(world, datetime.date(2026, 12, 16), "yearly_review")
     assert (warning.due_on, warning.overdue) == (datetime.date(2027, 1, 15), False)
-    (late,) = items_on(world, datetime.date(2027, 1, 16))
+    (due_today,) = items_on(world, datetime.date(2027, 1, 15), "yearly_review")
+    assert not due_today.overdue
+    (late,) = items_on(world, datetime.date(2027, 1, 16), "yearly_review")
     assert late.overdue
 
 
 def consent_items(world, today):
-    consents = list(world.client.consents.prefetch_related("reviews"))
-    newest = list(PlanPeriod.objects.filter(plan__client=world.client).select_related("plan__unit"))
-    return due.due_for(world.client, orders=[], consents=consents, newest_periods=newest, today=today)
+    return items_on(world, today, "consent")
 
 
 def test_a_consent_is_reviewed_with_every_new_plan_period_not_only_yearly(world):
@@ -55,7 +53,8 @@ def test_a_consent_is_reviewed_with_every_new_plan_period_not_only_yearly(world)
     assert (with_plan.due_on, with_plan.overdue) == (datetime.date(2026, 11, 1), False)
     assert consent.scope[:30] in with_plan.text
     # Established without going through the consent: late.
-    PlanPeriod.objects.filter(pk=period.pk).update(status=PlanPeriod.Status.ESTABLISHED)
+    plan_data.make_complete(period, plan_data.add_item(period), planning_date=datetime.date(2026, 11, 1))
+    plans.establish(period, user=world.staff)
     (late,) = consent_items(world, datetime.date(2026, 11, 20))
     assert late.overdue
 
@@ -72,17 +71,17 @@ def test_the_yearly_review_leads_into_the_follow_up_step_by_step(world):
     plans.establish(period, user=world.staff)
     day = datetime.date(2026, 12, 20)
     base = f"/brukare/{world.client.pk}/uppfoljning/period/{period.pk}/"
-    (item,) = items_on(world, day)
+    (item,) = items_on(world, day, "yearly_review")
     assert (item.text, item.url) == ("Årlig uppföljning av planen på Gruppbostaden Testet", base)
     review = followup.start_review(period, user=world.staff)
     review = followup.save_review(
         review, user=world.staff, expected_version=review.version, fields=closing(), rows=answered_rows(period)
     )
     review = followup.finish_review(review, user=world.staff)
-    (item,) = items_on(world, day)
+    (item,) = items_on(world, day, "yearly_review")
     assert item.url == base + "ny-period/"
     new = followup.start_new_period(review, user=world.staff, **new_period_decisions(period, starts_on=day, today=day))
-    (item,) = items_on(world, day)
+    (item,) = items_on(world, day, "yearly_review")
     assert (item.text, item.url, item.due_on) == (
         "Fastställ den nya planperioden på Gruppbostaden Testet",
         f"/brukare/{world.client.pk}/plan/{new.pk}/",

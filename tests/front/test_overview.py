@@ -4,7 +4,7 @@ from django.utils import formats, timezone
 
 from rodtrad.plans import services as plans
 
-from ..factories import SignedEntryFactory
+from ..factories import OrderFactory, SignedEntryFactory, end_orders
 
 
 def test_the_overview_links_the_journal_and_shows_the_latest_entries(world, as_user):
@@ -46,8 +46,8 @@ def test_my_clients_offers_registering_a_client_to_a_manager_only(world, as_user
 
 def test_a_closed_case_shows_retention_counted_from_the_day_the_last_order_ended(world, as_user):
     last_ended = timezone.localdate() - datetime.timedelta(days=3)
-    world.client.orders.update(ended_on=last_ended - datetime.timedelta(days=40))
-    world.client.orders.filter(pk=world.client.orders.first().pk).update(ended_on=last_ended)
+    OrderFactory(client=world.client, unit=world.unit, ended_on=last_ended - datetime.timedelta(days=40))
+    end_orders(world.client, last_ended)
     body = as_user(world.manager).get(f"/brukare/{world.client.pk}/").content.decode()
     assert "Ny beställning" not in body
     assert f"Gallringsfristen räknas från {formats.date_format(last_ended, 'j F Y')}." in body

@@ -11,7 +11,7 @@ from rodtrad.clients import services as client_services
 from rodtrad.journal import services
 from rodtrad.journal.models import Category, Entry, SignedEntryError
 
-from ..factories import ContactFactory, MembershipFactory, SignedEntryFactory, client_at
+from ..factories import ContactFactory, MembershipFactory, client_at
 from .conftest import days_ago
 
 
@@ -256,14 +256,6 @@ def test_a_closed_case_takes_no_new_entries_but_still_the_closing_note_and_objec
     )
     assert closing.is_signed
     assert services.add_objection(entry, text="Fel", recorded_by=world.staff).pk
-
-
-def test_a_month_without_entries_needs_a_monthly_note(world):
-    assert services.needs_monthly_note(world.client)
-    SignedEntryFactory(client=world.client, author=world.staff, occurred_at=days_ago(40))
-    assert services.needs_monthly_note(world.client, day=timezone.localdate())
-    SignedEntryFactory(client=world.client, author=world.staff)
-    assert not services.needs_monthly_note(world.client)
 
 
 def test_managers_role_is_what_lets_them_correct(world):

@@ -1,5 +1,5 @@
-"""The limits the rules compare columns with are exact inverses of the due dates they stand for,
-for every day of several years (leap years and short months included)."""
+"""Calendar arithmetic: months added as the routines count them, and the age limit of the child
+perspective, for every day of several years (leap years and short months included)."""
 
 import datetime
 
@@ -13,12 +13,19 @@ DAY = datetime.timedelta(days=1)
 EVERY_DAY = [datetime.date(2023, 1, 1) + DAY * n for n in range(365 * 6 + 1)]
 
 
-@pytest.mark.parametrize("months", [1, 2, 6, 11, 12])
-def test_latest_start_is_the_last_date_whose_due_date_is_not_after_the_day(months):
-    for day in EVERY_DAY:
-        latest = dates.latest_start(day, months)
-        assert add_months(latest, months) <= day, (day, latest)
-        assert add_months(latest + DAY, months) > day, (day, latest)
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (datetime.date(2026, 1, 31), 1, datetime.date(2026, 2, 28)),
+        (datetime.date(2028, 1, 31), 1, datetime.date(2028, 2, 29)),
+        (datetime.date(2028, 2, 29), 12, datetime.date(2029, 2, 28)),
+        (datetime.date(2026, 12, 31), 2, datetime.date(2027, 2, 28)),
+        (datetime.date(2026, 11, 5), 6, datetime.date(2027, 5, 5)),
+        (datetime.date(2027, 3, 31), -1, datetime.date(2027, 2, 28)),
+    ],
+)
+def test_months_are_added_keeping_the_day_or_the_last_of_a_shorter_month(day, months, expected):
+    assert add_months(day, months) == expected
 
 
 def test_latest_birth_date_of_age_matches_how_a_clients_age_is_counted():
