@@ -22,6 +22,7 @@ install: $(VENV)/.installed
 run: install
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_demo
 	@echo ""
 	@echo "Rödtråd: http://127.0.0.1:$(PORT)/"

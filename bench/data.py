@@ -85,6 +85,7 @@ def prepare(clients: int, entries: int) -> dict:
         print(f"{name}: applying {len(pending)} migrations.")
         _manage("migrate", "--noinput", "--verbosity", "0")
         did.append(f"applied {len(pending)} migrations")
+    _manage("createcachetable")
     have_clients, have_entries = Client.objects.count(), Entry.objects.count()
     if empty:
         print(f"{name} is empty: migrated, now seeding {clients} clients and {entries} entries.")

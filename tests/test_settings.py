@@ -63,3 +63,17 @@ def test_postgresql_binds_on_the_server_and_keeps_connections(monkeypatch):
     config = database_from_environment()
     assert config["OPTIONS"]["server_side_binding"] is True
     assert config["CONN_MAX_AGE"] == 600
+
+
+@pytest.mark.django_db
+def test_the_shared_cache_is_the_databases_table_every_worker_sees():
+    """Issue 17's rate limits and anything else whose staleness matters live there, not in one
+    process: a value set is read back from the table by a fresh handle, as another worker would."""
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
+
+    shared = caches["default"]
+    assert isinstance(shared, DatabaseCache)
+    shared.set("rodtrad-test", 42)
+    other_worker = DatabaseCache(settings.CACHES["default"]["LOCATION"], {})
+    assert other_worker.get("rodtrad-test") == 42

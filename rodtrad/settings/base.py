@@ -148,11 +148,14 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 # A refusal at the identity provider's return is no password guessed: it is audited, not counted.
 AXES_WHITELIST_CALLABLE = "rodtrad.signin.sso.is_identity_provider_return"
 
-# A session ends after this many idle minutes: every request renews the cookie.
+# The shared cache: one table in the database (manage.py createcachetable, where the migrations
+# run), so that every worker and every app server sees the same values. Nothing whose staleness
+# matters may live in one process.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Rendered journal cards, process-local on purpose (see rodtrad/journal/cards.py). A card is
-    # about 2 kB: 5,000 of them are some 10 MB per worker.
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "rodtrad_cache"},
+    # Rendered journal cards, process-local on purpose (see rodtrad/journal/cards.py): a card's key
+    # holds everything it shows, so a card kept in one worker is never stale. A card is about
+    # 2 kB: 5,000 of them are some 10 MB per worker.
     "journal_cards": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "journal-cards",
@@ -161,6 +164,7 @@ CACHES = {
     },
 }
 
+# A session ends after this many idle minutes: every request renews the cookie.
 SESSION_IDLE_MINUTES = int(os.environ.get("RODTRAD_SESSION_IDLE_MINUTES", "30"))
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = True
