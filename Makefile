@@ -40,6 +40,7 @@ test: install
 	DJANGO_SETTINGS_MODULE=rodtrad.settings.test $(BIN)/pytest
 
 lint: install
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
