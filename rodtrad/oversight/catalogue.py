@@ -4,7 +4,8 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Count, Subquery, Value
+from django.db.models import Count, JSONField, Q, Subquery, Value
+from django.db.models.functions import JSONObject
 from django.utils.translation import gettext_lazy as _
 
 from rodtrad.accounts.models import Unit
@@ -28,11 +29,10 @@ class Rule:
     # The key of a rule whose lines always include this one's: a to-do lists that one only.
     lines_among: str | None = None
 
-    def counted(self, scope):
-        """How many things the rule finds in `scope`, as a one-row subquery: counts() reads every
-        rule's in one statement."""
-        found = self.objects(scope).order_by().annotate(_all=Value(1)).values("_all")
-        return Subquery(found.annotate(n=Count(self.distinct or "pk", distinct=self.distinct is not None)).values("n"))
+    def aggregate(self, scope):
+        """How many things the rule finds among its base's."""
+        condition = None if self.condition is None else Q(self.condition(scope))
+        return Count(self.distinct or "pk", distinct=self.distinct is not None, filter=condition)
 
     def objects(self, scope):
         found = self.base(scope)
@@ -203,14 +203,24 @@ def rules_for(scope):
 
 def counts(scope, rules=None) -> dict[str, int]:
     """How many things each rule (of `rules`, by default all the scope's) finds, whatever the
-    number of clients: one statement, each rule's count a subquery of it. Its text is the same for
-    every scope of the same kind, so on PostgreSQL it is prepared and planned once
-    (rodtrad/lib/prepared.py)."""
+    number of clients: one statement, in which each base is read once and counted for each of
+    its rules (a one-row subquery of every count). Its text is the same for every scope of the
+    same kind, so on PostgreSQL it is prepared and planned once (rodtrad/lib/prepared.py)."""
     chosen = rules_for(scope) if rules is None else rules
-    if not chosen:
-        return {}
-    if not scope.units:
+    if not chosen or not scope.units:
         return {rule.key: 0 for rule in chosen}
+    by_base: dict[Callable, list[Rule]] = {}
+    for rule in chosen:
+        by_base.setdefault(rule.base, []).append(rule)
+    bases = {f"base_{index}": _counted(base, group, scope) for index, (base, group) in enumerate(by_base.items())}
     one_row = Unit.objects.filter(pk=scope.units[0].pk).order_by()
     with prepared_statements():
-        return one_row.values(**{rule.key: rule.counted(scope) for rule in chosen}).get()
+        row = one_row.values(**bases).get()
+    return {key: count for counted in row.values() for key, count in counted.items()}
+
+
+def _counted(base, group, scope):
+    """The base's one row: an object of each of `group`'s counts."""
+    found = base(scope).order_by().annotate(_all=Value(1)).values("_all")
+    each = JSONObject(**{rule.key: rule.aggregate(scope) for rule in group})
+    return Subquery(found.annotate(counts=each).values("counts"), output_field=JSONField())

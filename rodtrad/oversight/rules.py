@@ -145,7 +145,10 @@ def with_stripped_text(periods):
 
 
 def periods(scope):
-    return with_stripped_text(PlanPeriod.objects.filter(in_current_periods(scope, "pk")))
+    """The scope's current periods, with what the period rules read (built once per scope)."""
+    if "periods" not in scope.cache:
+        scope.cache["periods"] = with_stripped_text(PlanPeriod.objects.filter(in_current_periods(scope, "pk")))
+    return scope.cache["periods"]
 
 
 def goals(scope):
