@@ -1,6 +1,7 @@
 """Every rule the dashboard counts: its name in the lists' addresses, its label, what it looks at
 (rules.py), how its list is loaded and what a line says (listing.py)."""
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -9,6 +10,7 @@ from django.db.models.functions import JSONObject
 from django.utils.translation import gettext_lazy as _
 
 from rodtrad.accounts.models import Unit
+from rodtrad.lib import reused
 from rodtrad.lib.prepared import prepared_statements
 
 from . import listing, rules
@@ -204,19 +206,34 @@ def rules_for(scope):
 def counts(scope, rules=None) -> dict[str, int]:
     """How many things each rule (of `rules`, by default all the scope's) finds, whatever the
     number of clients: one statement, in which each base is read once and counted for each of
-    its rules (a one-row subquery of every count). Its text is the same for every scope of the
-    same kind, so on PostgreSQL it is prepared and planned once (rodtrad/lib/prepared.py)."""
+    its rules (a one-row subquery of every count, a JSON object of them). Building it took more
+    than running it, so it is built once per shape of scope and run again with each scope's
+    values (rodtrad/lib/reused.py); its text is the same each time, so on PostgreSQL it is
+    prepared and planned once too (rodtrad/lib/prepared.py)."""
     chosen = rules_for(scope) if rules is None else rules
     if not chosen or not scope.units:
         return {rule.key: 0 for rule in chosen}
     by_base: dict[Callable, list[Rule]] = {}
     for rule in chosen:
         by_base.setdefault(rule.base, []).append(rule)
-    bases = {f"base_{index}": _counted(base, group, scope) for index, (base, group) in enumerate(by_base.items())}
-    one_row = Unit.objects.filter(pk=scope.units[0].pk).order_by()
+
+    def query(scope):
+        bases = {f"base_{index}": _counted(base, group, scope) for index, (base, group) in enumerate(by_base.items())}
+        one_row = Unit.objects.filter(pk=scope.units[0].pk).order_by().values(**bases)
+        return lambda: _merged(one_row.get().values())
+
+    key = ("counts", *(rule.key for rule in chosen), scope.shape)
     with prepared_statements():
-        row = one_row.values(**bases).get()
-    return {key: count for counted in row.values() for key, count in counted.items()}
+        return reused.run(key, query, scope, read=lambda cursor: _merged(_decoded(cursor.fetchone())))
+
+
+def _merged(counted) -> dict[str, int]:
+    return {key: count for base in counted for key, count in base.items()}
+
+
+def _decoded(row):
+    """The JSON objects of the statement's row, as psycopg (a dict) or SQLite (text) gives them."""
+    return [json.loads(value) if isinstance(value, str) else value for value in row]
 
 
 def _counted(base, group, scope):

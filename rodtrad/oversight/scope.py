@@ -7,8 +7,9 @@ clients they are contact person for, at the units they work in."""
 
 import datetime
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -17,7 +18,20 @@ from rodtrad.accounts.roles import managed_units
 from rodtrad.clients.models import Client
 from rodtrad.journal import services as journal
 
+from . import rules
 from .rules import OneOf
+
+# Values no real user, client, period or draft has: the stand-ins of rodtrad/lib/reused.py.
+_STAND_INS = {
+    which: {
+        "user": -2_000_000_000 - which,
+        "clients": (-2_000_000_010 - which,),
+        "periods": [-2_000_000_020 - which],
+        "drafts_before": datetime.datetime(1900 + which, 2, 3, 4, 5, 6, 7, tzinfo=datetime.UTC),
+        "now": datetime.datetime(1910 + which, 2, 3, 4, 5, 6, 7, tzinfo=datetime.UTC),
+    }
+    for which in (1, 2)
+}
 
 
 @dataclass(frozen=True)
@@ -55,6 +69,40 @@ class Scope:
         if self.client_ids is not None:
             return OneOf(field, self.client_ids)
         return Q(**{f"{field}__in": self.clients})
+
+    # What the rules' statements are reused for (rodtrad/lib/reused.py): every scope of the same
+    # shape builds the same statements, with these values put in.
+
+    @property
+    def shape(self) -> tuple:
+        """What the rules read from the scope besides the slots: the day and the units."""
+        return (self.is_manager, self.author is not None, self.today, tuple(self.unit_ids))
+
+    def slot_values(self) -> dict:
+        return {
+            "user": lambda: self.user.pk,
+            "clients": lambda: list(self.client_ids or ()),
+            "periods": lambda: rules.current_periods(self),
+            "drafts_before": lambda: self.drafts_started_before,
+        }
+
+    def stand_in(self, which: int) -> "Scope":
+        """This scope's shape with the stand-ins `which` (1 or 2) for the slots. `now` has a
+        stand-in too but no slot: a rule that reads it directly cannot be reused."""
+        values = _STAND_INS[which]
+        user = get_user_model()(pk=values["user"])
+        ids = values["clients"] if self.client_ids is not None else None
+        clients = _clients(user, ids, manager=self.is_manager)
+        return replace(
+            self,
+            user=user,
+            author=user if self.author is not None else None,
+            clients=clients,
+            client_ids=ids,
+            now=values["now"],
+            drafts_started_before=values["drafts_before"],
+            cache={"current_period_ids": list(values["periods"])},
+        )
 
 
 def _clients(user, client_ids, *, manager) -> QuerySet:
