@@ -9,6 +9,9 @@ import importlib
 import importlib.util
 import inspect
 
+from django.db.models import Value
+from django.db.models.functions import Concat, Trim
+
 from rodtrad.clients.models import Client
 
 OTHER_CLIENT = "other_client"
@@ -49,7 +52,8 @@ def other_client_names(client, user, *, limit=OTHER_CLIENTS_LIMIT) -> list[str]:
         return []
 
     others = Client.objects.visible_to(user).exclude(pk=client.pk).order_by("pk")
-    return [f"{first} {last}".strip() for first, last in others.values_list("first_name", "last_name")[:limit]]
+    names = others.annotate(full_name=Trim(Concat("first_name", Value(" "), "last_name")))
+    return list(names.values_list("full_name", flat=True)[:limit])
 
 
 def findings(text: str, *, client, user, kind: str = "journal", other_clients=None) -> list[dict]:
