@@ -31,12 +31,12 @@ def object_for(
     `role` at one of the client's units, when given), after recording `action` on it.
 
     `client_field` is the path from the object to its client ("plan__client" for a plan period),
-    or None when the objects are clients. The client comes with the object (select_related),
+    or None when the objects are clients (then the clients the user may see are the query). The client comes with the object (select_related),
     with `case_closed` set. `obj` names another object the access concerns (in the event), and
     `object_type` what it is when there is no object."""
     visible = Client.objects.visible_to(request.user, role=role)
-    if client_field is None:
-        found = (queryset & visible).annotate(case_closed=closed_case())
+    if client_field is None:  # the objects are clients: the visibility rule is their query
+        found = visible.annotate(case_closed=closed_case())
     else:
         found = (
             queryset.filter(**{f"{client_field}__in": visible})

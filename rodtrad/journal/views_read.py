@@ -31,8 +31,9 @@ def journal(request, client_id):
     if filtering:
         entries = queries.filtered(entries, form.cleaned_data)
         entries = search.matching(entries, form.cleaned_data["q"])
-    entries = queries.with_details(entries).newest_first()
-    paginator = Paginator(entries, queries.ENTRIES_PER_PAGE)
+    paginator = Paginator(queries.with_details(entries).newest_first(), queries.ENTRIES_PER_PAGE)
+    # Counted without what a card shows: the count's query is then built from the plain one.
+    paginator.count = entries.count()
     page = paginator.get_page(request.GET.get("sida"))
     page.object_list = list(page.object_list)
     searched = query if filtering and search.terms(form.cleaned_data["q"]) else ""
