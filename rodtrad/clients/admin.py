@@ -1,8 +1,5 @@
 from django.contrib import admin
 
-from rodtrad.accounts.admin import UnitAdmin
-from rodtrad.accounts.models import Unit
-
 from .due import first_plan
 from .models import Order, Service
 
@@ -22,15 +19,12 @@ class ServiceAdmin(admin.ModelAdmin):
             first_plan.refresh(Order.objects.filter(service=obj))
 
 
-class UnitWithOrdersAdmin(UnitAdmin):
-    """The unit's admin of rodtrad.accounts, which knows nothing of orders: a changed deadline for
-    the first plan moves the due date of the unit's orders (due/first_plan.py)."""
+class FirstPlanDeadline:
+    """For the unit's admin (composed in front/admin.py with the other apps' parts of it): a
+    changed deadline for the first plan moves the due date of the unit's orders
+    (due/first_plan.py)."""
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if change and "first_plan_days" in form.changed_data:
             first_plan.refresh(Order.objects.filter(unit=obj))
-
-
-admin.site.unregister(Unit)
-admin.site.register(Unit, UnitWithOrdersAdmin)

@@ -41,10 +41,11 @@ INSTALLED_APPS = [
     "rodtrad.journal",
     "rodtrad.followup",
     "rodtrad.oversight",
-    "rodtrad.front",
     "rodtrad.synthetic",
     *SSO_APPS,
     "rodtrad.operations",
+    # Last: its admin composes the other apps' parts of the unit's page (front/admin.py).
+    "rodtrad.front",
 ]
 
 MIDDLEWARE = [
