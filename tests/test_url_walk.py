@@ -42,6 +42,7 @@ BOTH = "GET POST"
 
 # url name -> who may use it and how. One line per view.
 PAGES = {
+    "operations:health": Page("GET", PUBLIC),
     "accounts:login": Page(BOTH, PUBLIC),
     "accounts:logout": Page("POST", PUBLIC),
     "accounts:oidc_login": Page("", IDENTITY_PROVIDER),

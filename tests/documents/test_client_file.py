@@ -12,7 +12,6 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from rodtrad.documents.client_file_pdf import client_file_pdf
-from rodtrad.front import services as front
 from rodtrad.followup.models import Answer, Review
 from rodtrad.front import services as front
 from rodtrad.journal import services as journal
