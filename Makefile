@@ -37,6 +37,7 @@ run: install
 dev: install
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_demo
 	@echo ""
 	@echo "Rödtråd (development): http://127.0.0.1:$(PORT)/"
@@ -54,6 +55,7 @@ test: install
 	DJANGO_SETTINGS_MODULE=rodtrad.settings.test $(BIN)/pytest
 
 lint: install
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run

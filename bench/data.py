@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
@@ -85,6 +86,7 @@ def prepare(clients: int, entries: int) -> dict:
         print(f"{name}: applying {len(pending)} migrations.")
         _manage("migrate", "--noinput", "--verbosity", "0")
         did.append(f"applied {len(pending)} migrations")
+    call_command("createcachetable")  # the shared cache's table, as a deploy makes it (README)
     have_clients, have_entries = Client.objects.count(), Entry.objects.count()
     if empty:
         print(f"{name} is empty: migrated, now seeding {clients} clients and {entries} entries.")

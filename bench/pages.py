@@ -11,7 +11,7 @@ Environment:
                                 fifth, the writing check ten times as many). Twelve, because on
                                 PostgreSQL the oversight rules' statements are prepared after five
                                 runs on a connection and planned once for all after five more
-                                (rodtrad/db/prepared.py): the bench measures a connection in use,
+                                (rodtrad/lib/prepared.py): the bench measures a connection in use,
                                 as a busy server's are
   BENCH_STRICT=1                exit 1 when a page is over its budget (else only reported)
   BENCH_EXPLAIN=1               on PostgreSQL, EXPLAIN ANALYZE the slowest query of each page

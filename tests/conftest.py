@@ -7,6 +7,8 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
+from django.core.management import call_command
 
 from rodtrad.accounts.models import Membership
 from rodtrad.plans import services as plans
@@ -18,12 +20,21 @@ from .oidc_provider import Provider
 from .servers import collect_static
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as `make run` makes one: migrated, with the shared cache's table."""
+    with django_db_blocker.unblock():
+        call_command("createcachetable", verbosity=0)
+
+
 @pytest.fixture(autouse=True)
 def _empty_caches():
-    """Each test starts with empty caches: the ids of its rows are another test's ids too."""
+    """Each test starts with empty caches: the ids of its rows are another test's ids too. The
+    shared cache is a table of the test database, emptied with the test's transaction."""
     yield
     for cache in caches.all(initialized_only=True):
-        cache.clear()
+        if not isinstance(cache, DatabaseCache):
+            cache.clear()
 
 
 @pytest.fixture

@@ -5,9 +5,12 @@ from django.utils import timezone
 from stdnum import luhn
 
 from rodtrad.accounts.models import Membership, Organisation, Unit, User
+from rodtrad.clients import services as client_services
+from rodtrad.clients.due import consent_review, file_to_authority, first_plan
 from rodtrad.clients.models import Client, ClientContact, Consent, ContactPerson, Order, Service
 from rodtrad.followup.models import Answer, GoalFollowUp
 from rodtrad.journal.models import Category, Entry
+from rodtrad.plans.due import goal_follow_up
 
 
 def valid_personal_number(sequence: int) -> str:
@@ -81,6 +84,8 @@ class ClientFactory(factory.django.DjangoModelFactory):
 
 
 class OrderFactory(factory.django.DjangoModelFactory):
+    """An order with its due dates set by their rules, as the services set them."""
+
     class Meta:
         model = Order
 
@@ -89,6 +94,14 @@ class OrderFactory(factory.django.DjangoModelFactory):
     service = factory.SubFactory(ServiceFactory)
     valid_from = datetime.date(2025, 1, 1)
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        order = model_class(*args, **kwargs)
+        first_plan.set_due(order)
+        file_to_authority.set_due(order)
+        order.save()
+        return order
+
 
 class ContactPersonFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -96,6 +109,20 @@ class ContactPersonFactory(factory.django.DjangoModelFactory):
 
     client = factory.SubFactory(ClientFactory)
     user = factory.SubFactory(UserFactory)
+
+
+def start_order_on(order, day) -> Order:
+    """The order begins on `day` instead, its first plan due from then (as a registered one)."""
+    order.valid_from = day
+    first_plan.set_due(order)
+    order.save(update_fields=["valid_from", "first_plan_due_on"])
+    return order
+
+
+def end_orders(client, day, reason="Flyttat") -> None:
+    """Every open order of the client ends on `day`, as clients.services.end_order ends one."""
+    for order in client.orders.filter(ended_on__isnull=True):
+        client_services.end_order(order, ended_on=day, reason=reason)
 
 
 def client_at(unit, **kwargs) -> Client:
@@ -126,6 +153,13 @@ class ConsentFactory(factory.django.DjangoModelFactory):
     given_on = factory.LazyFunction(timezone.localdate)
     recorded_by = factory.SubFactory(UserFactory)
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        consent = model_class(*args, **kwargs)
+        consent_review.set_seen(consent, consent.given_on)
+        consent.save()
+        return consent
+
 
 class EntryFactory(factory.django.DjangoModelFactory):
     """A journal draft; SignedEntryFactory for one that is signed."""
@@ -148,7 +182,8 @@ class SignedEntryFactory(EntryFactory):
 
 
 class GoalFollowUpFactory(factory.django.DjangoModelFactory):
-    """A follow-up of `goal` (required); its plan item is the goal's."""
+    """A follow-up of `goal` (required); its plan item is the goal's. The goal is next due when
+    its newest follow-up says, as followup.services records it."""
 
     class Meta:
         model = GoalFollowUp
@@ -159,3 +194,11 @@ class GoalFollowUpFactory(factory.django.DjangoModelFactory):
     with_client = True
     next_follow_up_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=90))
     recorded_by = factory.SubFactory(UserFactory)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        follow_up = super()._create(model_class, *args, **kwargs)
+        if follow_up.goal_id is not None:
+            newest = GoalFollowUp.objects.filter(goal=follow_up.goal).newest_first().first()
+            goal_follow_up.followed_up(follow_up.goal, newest)
+        return follow_up

@@ -15,12 +15,13 @@ from types import SimpleNamespace
 from django.utils import timezone
 
 from rodtrad.accounts.models import Membership
-from rodtrad.clients.models import ConsentReview
+from rodtrad.clients import services_register
 from rodtrad.journal import services as journal
 from rodtrad.oversight import services as oversight
 from rodtrad.plans import drafts as form_drafts
 from rodtrad.plans import services as plans
-from rodtrad.plans.models import PlanPeriod, Risk, RiskAssessment, SectionTemplate
+from rodtrad.plans.due import protective_measure_review, risk_assessment_review
+from rodtrad.plans.models import Risk, RiskAssessment, SectionTemplate
 
 from . import plan_data
 from .factories import (
@@ -34,6 +35,7 @@ from .factories import (
     SignedEntryFactory,
     UnitFactory,
     client_at,
+    start_order_on,
 )
 from .oversight.conftest import add_goal, established_period
 
@@ -123,7 +125,7 @@ def caseload(unit, people, today):
 
     None of them has a journal entry last month."""
     new = client_at(unit, first_name="Ny")
-    new.orders.update(valid_from=today - 100 * DAY)
+    start_order_on(new.orders.get(), today - 100 * DAY)
     OrderFactory(client=new, unit=unit, valid_from=today - 900 * DAY, ended_on=today - 120 * DAY)
     ConsentFactory(client=new, recorded_by=people.staff, given_on=today - 400 * DAY)
     stale_draft = EntryFactory(client=new, author=people.staff)
@@ -132,9 +134,13 @@ def caseload(unit, people, today):
 
     child = client_at(unit, first_name="Barn", date_of_birth=today - 10 * 365 * DAY)
     old = established_period(child, unit, starts_on=today - 400 * DAY, goal=False, assessed_on=False, participation="")
-    assessment = RiskAssessment.objects.create(period=old, assessed_on=old.starts_on, no_risks_identified=False)
+    assessment = RiskAssessment(period=old, assessed_on=old.starts_on, no_risks_identified=False)
+    risk_assessment_review.set_due(assessment)
+    assessment.save()
     consent = ConsentFactory(client=child, recorded_by=people.staff, given_on=old.starts_on)
-    Risk.objects.create(assessment=assessment, **risk_fields(today, protective=True, consent=consent))
+    risk = Risk(assessment=assessment, **risk_fields(today, protective=True, consent=consent))
+    protective_measure_review.set_due(risk, assessment)
+    risk.save()
 
     with_goal = client_at(unit, first_name="Mål")
     period = established_period(with_goal, unit, starts_on=today - 350 * DAY, goal=False, assessed_on=False)
@@ -229,7 +235,7 @@ def full_record(units, people, size, today):
     relatives = [ContactFactory(client=client) for _number in range(size.relatives)]
     for _number in range(size.consents):
         consent = ConsentFactory(client=client, recorded_by=people.staff, given_on=today - 200 * DAY)
-        ConsentReview.objects.create(consent=consent, reviewed_on=today - 20 * DAY, reviewed_by=people.manager)
+        services_register.review_consent(consent, reviewed_on=today - 20 * DAY, reviewed_by=people.manager)
     period = established_plan(client, units[0], people, size, today)
     journal_of(client, people, relatives, period, size)
     return SimpleNamespace(client=client, period=period)
@@ -241,7 +247,7 @@ def established_plan(client, unit, people, size, today):
     previous = None
     for number in range(size.previous_periods, 0, -1):
         previous = established_period(client, unit, starts_on=today - (60 + 365 * number) * DAY, previous=previous)
-    period = PlanPeriod.objects.create(plan=previous.plan, starts_on=today - 60 * DAY, previous=previous)
+    period = plans.add_period(previous.plan, starts_on=today - 60 * DAY, previous=previous)
     goals = fill_plan(period, size, today=today, writer=people.staff)
     period = plans.establish(period, user=people.staff)
     for goal in goals:

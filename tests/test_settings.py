@@ -3,6 +3,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +56,7 @@ def test_a_sqlite_file_named_in_database_url_sorts_swedish(tmp_path):
 
 
 def test_postgresql_binds_on_the_server_and_keeps_connections(monkeypatch):
-    """Server-side binding is what lets psycopg prepare statements (rodtrad/db/prepared.py), and
+    """Server-side binding is what lets psycopg prepare statements (rodtrad/lib/prepared.py), and
     what a worker prepared serves it only while its connection lives."""
     from rodtrad.settings.base import database_from_environment
 
@@ -103,3 +104,17 @@ def test_the_unit_settings_run_with_debug_off_and_sqlite_taking_the_write_lock_a
         "True",
         "rodtrad.core.secure_cookies.middleware",
     ]
+
+
+@pytest.mark.django_db
+def test_the_shared_cache_is_the_databases_table_every_worker_sees():
+    """Issue 17's rate limits and anything else whose staleness matters live there, not in one
+    process: a value set is read back from the table by a fresh handle, as another worker would."""
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
+
+    shared = caches["default"]
+    assert isinstance(shared, DatabaseCache)
+    shared.set("rodtrad-test", 42)
+    other_worker = DatabaseCache(settings.CACHES["default"]["LOCATION"], {})
+    assert other_worker.get("rodtrad-test") == 42

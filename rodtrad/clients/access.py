@@ -1,8 +1,12 @@
-"""The one way a view reaches a client's data: check the user's right, then record the access.
+"""The one way a view, an export, a job or an API call reaches a client's data: one ordinary
+query for the object under the visibility rule (`Client.objects.visible_to`, as NetBox's views
+read through `restrict()`), then the access recorded, then the object returned.
 
 A client the user may not see answers 404, exactly like one that does not exist, so that the
 existence of a client is never revealed. The audit event is written before anything is returned;
-if it cannot be written the request fails (see ATOMIC_REQUESTS in settings)."""
+if it cannot be written the request fails (see ATOMIC_REQUESTS in settings). Whether the case is
+closed is read in the same query (`Client.case_closed`, used by services.is_closed), since
+nearly every page of a client asks it next."""
 
 from operator import attrgetter
 
@@ -11,10 +15,8 @@ from django.shortcuts import render
 
 from rodtrad.audit import services as audit
 from rodtrad.audit.models import Action
-from rodtrad.db import reused
 
-from .asked import Asked
-from .models import Client
+from .models import Client, closed_case
 
 
 def action_for(request, on_post=Action.UPDATE) -> Action:
@@ -22,51 +24,58 @@ def action_for(request, on_post=Action.UPDATE) -> Action:
     return on_post if request.method == "POST" else Action.VIEW
 
 
-def client_for(request, client_id, action=Action.VIEW, *, obj=None, object_type="", detail="", role=None) -> Client:
-    """The client with `client_id` if `request.user` may see it (holding `role` at one of its
-    units, when given), after recording `action` on it."""
-    try:
-        asked = Asked(int(client_id), request.user)
-    except (ValueError, TypeError):
-        raise Http404 from None
-    found = _visible(asked, role) if request.user.is_authenticated else []
-    if not found:
-        raise Http404
-    client = found[0]
-    audit.record(request, action, client=client, obj=obj, object_type=object_type, detail=detail)
-    return client
+def object_for(
+    request, queryset, pk, action=Action.VIEW, *, client_field="client", obj=None, object_type="", detail="", role=None
+):
+    """The object `pk` of `queryset` if it belongs to a client `request.user` may see (holding
+    `role` at one of the client's units, when given), after recording `action` on it.
 
-
-def _visible(asked: Asked, role) -> list[Client]:
-    """The client, if the user may see it. Every page of a client asks this first."""
-
-    def query(asked):
-        return lambda: list(Client.objects.visible_to(asked.user, role=role).filter(pk=asked.client_id))
-
-    return reused.objects(("client_for", role), query, asked, Client)
-
-
-def object_for(request, queryset, pk, action=Action.VIEW, *, client_field="client", detail="", role=None):
-    """An object that belongs to a client, under the same rule. `client_field` is the path from
-    the object to its client, such as "plan__client" for a plan period."""
+    `client_field` is the path from the object to its client ("plan__client" for a plan period),
+    or None when the objects are clients (then the clients the user may see are the query). The client comes with the object (select_related),
+    with `case_closed` set. `obj` names another object the access concerns (in the event), and
+    `object_type` what it is when there is no object."""
     visible = Client.objects.visible_to(request.user, role=role)
+    if client_field is None:  # the objects are clients: the visibility rule is their query
+        found = visible.annotate(case_closed=closed_case())
+    else:
+        found = (
+            queryset.filter(**{f"{client_field}__in": visible})
+            .select_related(client_field)
+            .annotate(client_case_closed=closed_case(client_field))
+        )
     try:
-        obj = queryset.select_related(client_field).get(pk=pk, **{f"{client_field}__in": visible})
+        reached = found.get(pk=pk)
     except (queryset.model.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-    client = attrgetter(client_field.replace("__", "."))(obj)
-    audit.record(request, action, client=client, obj=obj, detail=detail)
-    return obj
+        raise not_found(request) from None
+    if client_field is None:
+        client = reached
+    else:
+        client = attrgetter(client_field.replace("__", "."))(reached)
+        client.case_closed = reached.client_case_closed
+        obj = obj or reached
+    audit.record(request, action, client=client, obj=obj, object_type=object_type, detail=detail)
+    return reached
 
 
-def reached(request, client_id, obj, action=Action.VIEW, *, detail=""):
-    """`obj`, read as belonging to the client with `client_id` (None: not found), if the user
-    may see that client, after recording `action` on it: object_for, for callers that read the
-    object themselves with a statement of their own (rodtrad/journal/queries.py)."""
-    if obj is None or str(obj.client_id) != str(client_id):
-        raise Http404
-    obj.client = client_for(request, client_id, action, obj=obj, detail=detail)
-    return obj
+def client_for(request, client_id, action=Action.VIEW, *, obj=None, object_type="", detail="", role=None) -> Client:
+    """The client with `client_id` if `request.user` may see it: object_for, for the client."""
+    return object_for(
+        request,
+        Client.objects.all(),
+        client_id,
+        action,
+        client_field=None,
+        obj=obj,
+        object_type=object_type,
+        detail=detail,
+        role=role,
+    )
+
+
+def not_found(request) -> Http404:
+    """The answer to a client (or object) that does not exist or that the user may not see: the
+    same 404 for both. Every refusal of the access path passes here."""
+    return Http404()
 
 
 def client_for_job(user, client_id, action, *, job, object_type="", detail="", role=None, ip_address=None):

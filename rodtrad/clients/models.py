@@ -1,14 +1,13 @@
-import calendar
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rodtrad.accounts.models import Membership, Unit
-from rodtrad.db.collation import swedish
+from rodtrad.lib.collation import swedish
+
+from .due import first_plan
 
 
 class ClientQuerySet(models.QuerySet):
@@ -134,10 +133,7 @@ class Service(models.Model):
         LSS = "LSS", "LSS"
         SOL = "SoL", "SoL"
 
-    class PlanRule(models.TextChoices):
-        ALWAYS = "always", _("Always needs an implementation plan")
-        NEVER = "never", _("Never needs a plan (for example safety alarm only)")
-        SHORT_STAY = "short_stay", _("Needs a plan only for a stay over two weeks when the decision says so")
+    PlanRule = first_plan.PlanRule
 
     law = models.CharField(_("law"), max_length=3, choices=Law.choices)
     name = models.CharField(_("name"), max_length=200)
@@ -168,9 +164,6 @@ OVERALL_GOALS = {
         "society, and to free and develop the person's own resources (1 kap. 1 § SoL)."
     ),
 }
-
-SHORT_STAY_PLAN_AFTER_DAYS = 14
-FILE_TO_AUTHORITY_MONTHS = 2
 
 
 class OrderQuerySet(models.QuerySet):
@@ -203,7 +196,11 @@ class Order(models.Model):
     case_officer_email = models.EmailField(_("case officer's e-mail"), blank=True)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     end_reason = models.TextField(_("reason for ending"), blank=True)
-    # The unit's file (genomförandeakt) goes to the authority within two months of the end.
+    # When the first plan is due (due/first_plan.py), empty when the order needs none.
+    first_plan_due_on = models.DateField(_("first plan due"), null=True, blank=True, editable=False)
+    # The unit's file (genomförandeakt) goes to the authority within two months of the end
+    # (due/file_to_authority.py).
+    file_due_on = models.DateField(_("file due to the authority"), null=True, blank=True, editable=False)
     file_sent_on = models.DateField(_("file sent to the authority on"), null=True, blank=True)
     file_sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -221,7 +218,18 @@ class Order(models.Model):
         verbose_name = _("order")
         verbose_name_plural = _("orders")
         ordering = ["-valid_from"]
-        indexes = [models.Index(fields=["unit", "client"], name="order_unit_client")]
+        indexes = [
+            models.Index(fields=["unit", "client"], name="order_unit_client"),
+            models.Index(fields=["first_plan_due_on"], name="order_first_plan_due"),
+            models.Index(fields=["file_due_on"], name="order_file_due", condition=Q(file_sent_on__isnull=True)),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True, file_due_on__isnull=True)
+                | Q(ended_on__isnull=False, file_due_on__isnull=False),
+                name="order_file_due_once_ended",
+            )
+        ]
 
     def __str__(self):
         return f"{self.service} – {self.client}"
@@ -236,21 +244,7 @@ class Order(models.Model):
 
     @property
     def needs_plan(self) -> bool:
-        rule = self.service.plan_rule
-        if rule == Service.PlanRule.NEVER:
-            return False
-        if rule == Service.PlanRule.SHORT_STAY:
-            long_enough = self.valid_to is None or (self.valid_to - self.valid_from).days > SHORT_STAY_PLAN_AFTER_DAYS
-            return self.plan_required_by_decision and long_enough
-        return True
-
-    @property
-    def file_due_on(self):
-        return add_months(self.ended_on, FILE_TO_AUTHORITY_MONTHS) if self.ended_on else None
-
-    @property
-    def first_plan_due(self):
-        return self.valid_from + timedelta(days=self.unit.first_plan_days)
+        return first_plan.needs_plan(self)
 
 
 class ContactPerson(models.Model):
@@ -309,9 +303,6 @@ class ClientContact(models.Model):
         return self.kind in (self.Kind.GOOD_MAN, self.Kind.ADMINISTRATOR)
 
 
-CONSENT_REVIEW_DAYS = 365
-
-
 class Consent(models.Model):
     """A consent as the routine wants it recorded: exactly what it covers, with whom, how it was
     obtained, who gave it, and its reviews and withdrawal."""
@@ -360,11 +351,17 @@ class Consent(models.Model):
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
     withdrawal_note = models.TextField(_("withdrawal"), blank=True)
+    # When it was last gone through (given or reviewed) and when it is next due (due/consent_review.py).
+    last_seen_on = models.DateField(_("last gone through on"), editable=False)
+    review_due_on = models.DateField(_("review due"), editable=False)
 
     class Meta:
         verbose_name = _("consent")
         verbose_name_plural = _("consents")
         ordering = ["-given_on", "-pk"]
+        indexes = [
+            models.Index(fields=["review_due_on"], name="consent_review_due", condition=Q(withdrawn_on__isnull=True))
+        ]
 
     def __str__(self):
         return self.scope[:60]
@@ -372,24 +369,6 @@ class Consent(models.Model):
     @property
     def is_active(self):
         return self.withdrawn_on is None
-
-    def last_reviewed_on(self):
-        if hasattr(self, "newest_review_on"):  # read as a column (oversight.listing.consents_by_date)
-            return self.newest_review_on
-        reviews = [review.reviewed_on for review in self.reviews.all()]
-        return max(reviews, default=None)
-
-    def last_seen_on(self):
-        """When the consent was last gone through: its newest review, or the day it was given."""
-        return self.last_reviewed_on() or self.given_on
-
-    def review_due_on(self):
-        return self.last_seen_on() + timedelta(days=CONSENT_REVIEW_DAYS)
-
-    def due_with_plan(self, newest_plan_start) -> bool:
-        """The routine updates consents whenever the plan is: a plan period that started after
-        the consent was last gone through makes it due, whatever the yearly date says."""
-        return newest_plan_start is not None and self.last_seen_on() < newest_plan_start
 
 
 class ConsentReview(models.Model):
@@ -412,7 +391,8 @@ class ConsentReview(models.Model):
         return f"{self.reviewed_on} {self.consent}"
 
 
-def add_months(day, months):
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+def closed_case(client_path="pk"):
+    """In a query: whether the client at `client_path` has no open order, that is, whether the
+    case is closed and the record read-only (services.is_closed). The access path reads it with
+    the client, as `case_closed`."""
+    return ~Exists(Order.objects.filter(client=OuterRef(client_path), ended_on__isnull=True))

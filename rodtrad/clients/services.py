@@ -1,11 +1,9 @@
 """Domain operations on clients and orders, called by views, commands and tests alike."""
 
 from django.db import transaction
-from django.utils import formats, timezone
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
-from . import asked
-from .asked import Asked
+from .due import file_to_authority, first_plan
 from .models import Client, Order
 
 
@@ -15,35 +13,33 @@ def register_client(client: Client, first_order: Order) -> Client:
     nobody could see the record."""
     client.save()
     first_order.client = client
+    first_plan.set_due(first_order)
     first_order.save()
     return client
 
 
 def add_order(client: Client, order: Order) -> Order:
     order.client = client
+    first_plan.set_due(order)
     order.save()
+    _forget_case_state(client)
     return order
 
 
-@transaction.atomic
-def end_order(order: Order, *, ended_on, reason: str, user=None) -> Order:
-    """End the order; with the acting user, a journal note records it, as the routine asks."""
+def end_order(order: Order, *, ended_on, reason: str) -> Order:
+    """End the order. The journal's note of it is written by front.services.end_order, which
+    calls this: the journal is above the register."""
     order.ended_on = ended_on
     order.end_reason = reason
-    order.save(update_fields=["ended_on", "end_reason"])
-    if user is not None:
-        # Imported here because the journal depends on this module (is_closed), not the reverse.
-        from rodtrad.journal import services as journal
-        from rodtrad.journal.models import Category
-
-        text = _("The order %(service)s at %(unit)s ended on %(day)s. Reason: %(reason)s") % {
-            "service": order.service.name,
-            "unit": order.unit.name,
-            "day": formats.date_format(ended_on, "j F Y"),
-            "reason": reason,
-        }
-        journal.record_event_entry(order.client, category=Category.CHANGE, text=text, author=user)
+    file_to_authority.set_due(order)
+    order.save(update_fields=["ended_on", "end_reason", "file_due_on"])
+    _forget_case_state(order.client)
     return order
+
+
+def _forget_case_state(client: Client) -> None:
+    """Whether the case is closed, as read with the client (is_closed), no longer holds."""
+    vars(client).pop("case_closed", None)
 
 
 def mark_file_sent(order: Order, *, user, sent_on=None) -> Order:
@@ -59,14 +55,13 @@ def current_orders(client: Client, day=None):
 
 def is_closed(client: Client, orders=None) -> bool:
     """A client with no open order: the record is read-only and retention has started.
-    `orders`, every order of the client when the caller has them already, saves the query."""
+    `orders`, every order of the client when the caller has them already, saves the query, and
+    so does a client reached through the access path, which read it as `case_closed`."""
     if orders is not None:
         return all(order.ended_on is not None for order in orders)
-
-    def open_order(about):
-        return lambda: Order.objects.filter(client_id=about.client_id, ended_on__isnull=True).exists()
-
-    return not asked.exists(("open_order",), open_order, Asked(client.pk))
+    if "case_closed" in vars(client):
+        return client.case_closed
+    return not client.orders.filter(ended_on__isnull=True).exists()
 
 
 def open_among(client_ids) -> set[int]:

@@ -6,13 +6,12 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rodtrad.accounts.models import User
 
+from .due import consent_review
 from .models import Client, ClientContact, Consent, ConsentReview, ProtectedDetailsGrant
 from .services import is_closed
 
@@ -113,21 +112,22 @@ def record_consent(client: Client, consent: Consent, *, recorded_by: User) -> Co
     _raise(consent_errors(given_on=consent.given_on, representative=representative, power=consent.representative_power))
     consent.client = client
     consent.recorded_by = recorded_by
+    consent_review.set_seen(consent, consent.given_on)
     consent.save()
     return consent
 
 
 def consents_to_review_with_plan(client: Client, period_start):
-    """Consents that hold and were last gone through before a plan period that starts on
-    `period_start`: the routine updates them with every new plan. One query."""
-    seen = Coalesce(Max("reviews__reviewed_on"), "given_on")
-    return client.consents.filter(withdrawn_on__isnull=True).alias(seen=seen).filter(seen__lt=period_start)
+    """Consents due with a plan period that starts on `period_start` (due/consent_review.py)."""
+    return client.consents.filter(consent_review.not_seen_since(period_start))
 
 
 def review_consent(consent: Consent, *, reviewed_on, reviewed_by: User, note: str = "") -> ConsentReview:
     refuse_if_read_only(consent.client)
     _raise(review_errors(consent, reviewed_on))
-    return ConsentReview.objects.create(consent=consent, reviewed_on=reviewed_on, reviewed_by=reviewed_by, note=note)
+    review = ConsentReview.objects.create(consent=consent, reviewed_on=reviewed_on, reviewed_by=reviewed_by, note=note)
+    consent_review.reviewed(consent, reviewed_on)
+    return review
 
 
 def withdraw_consent(consent: Consent, *, withdrawn_on, note: str) -> Consent:

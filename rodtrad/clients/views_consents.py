@@ -2,17 +2,14 @@
 withdrawn consent stays on the list, marked, so that what held when can always be read."""
 
 from django.contrib import messages
-from django.db.models import Prefetch
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rodtrad.audit.models import Action
-from rodtrad.plans.models import PlanPeriod
 
 from . import access, services, services_register
 from .forms_consents import ConsentForm, ReviewForm, WithdrawalForm
-from .models import Consent, ConsentReview
+from .models import Consent
 
 
 def _read_only(request, client_id):
@@ -23,27 +20,6 @@ def _read_only(request, client_id):
 
 def _consent(request, client_id, consent_id, action):
     return access.object_for(request, Consent.objects.filter(client_id=client_id), consent_id, action)
-
-
-def consent_list(request, client_id):
-    client = access.client_for(request, client_id, object_type="consent_list")
-    consents = client.consents.select_related("given_by_representative", "recorded_by").prefetch_related(
-        Prefetch("reviews", queryset=ConsentReview.objects.select_related("reviewed_by"))
-    )
-    newest_plan = PlanPeriod.objects.filter(plan__client=client).order_by("-starts_on").first()
-    for consent in consents:
-        consent.with_plan = newest_plan if consent.due_with_plan(newest_plan and newest_plan.starts_on) else None
-    return render(
-        request,
-        "clients/consents/list.html",
-        {
-            "client": client,
-            "active": [consent for consent in consents if consent.is_active],
-            "withdrawn": [consent for consent in consents if not consent.is_active],
-            "today": timezone.localdate(),
-            "read_only": services.is_closed(client),
-        },
-    )
 
 
 def consent_new(request, client_id):

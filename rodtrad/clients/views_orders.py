@@ -7,7 +7,7 @@ from rodtrad.accounts.models import Membership
 from rodtrad.audit.models import Action
 
 from . import access, services
-from .forms import EndOrderForm, OrderForm
+from .forms import OrderForm
 from .models import Order
 
 MANAGER = Membership.Role.MANAGER
@@ -24,7 +24,7 @@ def new_order(request, client_id):
     return render(request, "clients/order_form.html", {"client": client, "form": form})
 
 
-def _order_of_managed_unit(request, client_id, order_id, action):
+def order_of_managed_unit(request, client_id, order_id, action):
     """The order and, when the user does not manage its unit, the reason to refuse."""
     order = access.object_for(request, Order.objects.filter(client_id=client_id), order_id, action, role=MANAGER)
     if not order.unit.memberships.filter(user=request.user, role=MANAGER).exists():
@@ -32,24 +32,9 @@ def _order_of_managed_unit(request, client_id, order_id, action):
     return order, None
 
 
-def end_order(request, client_id, order_id):
-    action = access.action_for(request)
-    order, refusal = _order_of_managed_unit(request, client_id, order_id, action)
-    if refusal or order.ended_on:
-        return access.refused(request, refusal or _("The order has already ended."))
-    form = EndOrderForm(request.POST or None, order=order)
-    if request.method == "POST" and form.is_valid():
-        services.end_order(
-            order, ended_on=form.cleaned_data["ended_on"], reason=form.cleaned_data["end_reason"], user=request.user
-        )
-        messages.success(request, _("The order was ended. Send the file to the authority within two months."))
-        return redirect("clients:detail", client_id)
-    return render(request, "clients/order_end.html", {"client": order.client, "order": order, "form": form})
-
-
 @require_POST
 def mark_file_sent(request, client_id, order_id):
-    order, refusal = _order_of_managed_unit(request, client_id, order_id, Action.UPDATE)
+    order, refusal = order_of_managed_unit(request, client_id, order_id, Action.UPDATE)
     if refusal or not order.ended_on:
         return access.refused(request, refusal or _("The file is sent when the order has ended."))
     services.mark_file_sent(order, user=request.user)

@@ -12,21 +12,23 @@ from stdnum import luhn
 
 from rodtrad.accounts.models import Membership, Organisation, Unit, User
 from rodtrad.clients import services as client_services
+from rodtrad.clients import services_register
 from rodtrad.clients.models import (
     OVERALL_GOALS,
     Client,
     ClientContact,
     Consent,
-    ConsentReview,
     ContactPerson,
     Order,
     ProtectedDetailsGrant,
     Service,
 )
-from rodtrad.followup.models import Answer, GoalFollowUp
+from rodtrad.followup import services as followup
+from rodtrad.followup.models import Answer
+from rodtrad.front import services as front
 from rodtrad.journal import services as journal
 from rodtrad.journal.models import Category, Entry
-from rodtrad.oversight import dates
+from rodtrad.lib import dates
 from rodtrad.oversight.models import LogReview
 from rodtrad.plans import services as plans
 from rodtrad.plans.models import PlanPeriod, SectionTemplate
@@ -114,7 +116,7 @@ def is_loaded() -> bool:
 
 def _order(client, unit, service, valid_from, **extra):
     name, title, phone, email = CASE_OFFICERS[service.law]
-    return Order.objects.create(
+    order = Order(
         client=client,
         unit=unit,
         service=service,
@@ -127,6 +129,7 @@ def _order(client, unit, service, valid_from, **extra):
         case_officer_email=email,
         **extra,
     )
+    return client_services.add_order(client, order)
 
 
 @transaction.atomic
@@ -220,24 +223,22 @@ def _details(clients, units, users):
         email="goran.godman@demo.invalid",
         takes_part_in_planning=True,
     )
-    consent = Consent.objects.create(
-        client=elsa,
+    consent = Consent(
         scope="Att personal på daglig verksamhet och gruppbostad får utbyta information om Elsas schema och mående.",
         share_with="Daglig verksamhet Verkstan och Gruppbostaden Lärkan",
         kind=Consent.Kind.EXPLICIT,
         method=Consent.Method.AAC,
         how_obtained="Gick igenom med bildstöd; Elsa pekade på ja-bilden och upprepade sitt ja dagen efter.",
         given_on=datetime.date(2025, 3, 20),
-        recorded_by=users["kontaktman"],
     )
-    ConsentReview.objects.create(
-        consent=consent,
+    services_register.record_consent(elsa, consent, recorded_by=users["kontaktman"])
+    services_register.review_consent(
+        consent,
         reviewed_on=datetime.date(2025, 10, 2),
         reviewed_by=users["kontaktman"],
         note="Elsa vill fortfarande att informationen delas.",
     )
-    Consent.objects.create(
-        client=omar,
+    omars = Consent(
         scope="Att kontaktmannen får prata med Omars god man om ekonomi inför resor.",
         share_with="God man Göran Godman",
         kind=Consent.Kind.EXPLICIT,
@@ -245,8 +246,8 @@ def _details(clients, units, users):
         given_on=datetime.date(2025, 4, 2),
         given_by_representative=guardian,
         representative_power="Godmanskap: bevaka rätt och förvalta egendom",
-        recorded_by=users["kontaktman"],
     )
+    services_register.record_consent(omar, omars, recorded_by=users["kontaktman"])
 
     # A samordningsnummer and a reserve number (kept as given, with the date of birth by hand).
     farah = clients["Yusuf"]
@@ -286,7 +287,7 @@ def _details(clients, units, users):
         author=chef,
         occurred_at=_at(datetime.date(2026, 9, 28)),
     )
-    client_services.end_order(
+    front.end_order(
         amir.orders.get(),
         ended_on=datetime.date(2026, 10, 15),
         reason="Amir har fått arbete med lönebidrag och avslutar daglig verksamhet.",
@@ -435,15 +436,15 @@ def _closed_case(client, unit, users):
         no_risks_grounds="Gösta använder bara handverktyg; maskinerna sköts av handledaren.",
     )
     plans.establish(period, user=chef)
-    GoalFollowUp.objects.create(
-        item=woodwork,
+    followup.record_follow_up(
+        woodwork,
         goal=goal,
-        followed_up_on=datetime.date(2025, 10, 20),
+        user=chef,
+        today=datetime.date(2025, 10, 20),
         answer=Answer.FULLY,
         comment="Gösta har gjort fem holkar och vill fortsätta med samma mål.",
         next_follow_up_on=datetime.date(2026, 4, 20),
         with_client=True,
-        recorded_by=chef,
     )
     for day, text in (
         (datetime.date(2025, 5, 6), "Gösta visade sin första holk för gruppen och var stolt."),
@@ -451,7 +452,7 @@ def _closed_case(client, unit, users):
         (datetime.date(2026, 5, 29), "Gösta berättade att han ska flytta till sin dotter i Umeå i juni."),
     ):
         journal.record_event_entry(client, category=Category.EVENT, text=text, author=chef, occurred_at=_at(day))
-    client_services.end_order(
+    front.end_order(
         order, ended_on=datetime.date(2026, 6, 30), reason="Gösta har flyttat till en annan kommun.", user=chef
     )
     client_services.mark_file_sent(order, user=chef, sent_on=datetime.date(2026, 8, 12))

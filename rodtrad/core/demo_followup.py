@@ -184,7 +184,7 @@ def _sven_new_period(review, first, walk_goal, laundry_goal, users):
     )
     Review.objects.filter(pk=review.pk).update(new_period_started_at=_at(2026, 9, 21))
     cleaning = new.items.get(title="Städning")
-    plans.change_item(cleaning, {"how_wanted": "Personalen knackar på torsdag förmiddag och frågar."}, user=kontaktman)
+    plans.change_item(cleaning, {"how_wanted": "Personalen knackar på torsdag förmiddag och frågar."})
     plans.save_period(
         new,
         {

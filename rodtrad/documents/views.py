@@ -5,11 +5,11 @@ from django.utils.translation import gettext as _
 from rodtrad.audit.models import Action
 from rodtrad.clients import access
 from rodtrad.exports.views import prepared_file_response
+from rodtrad.lib.pdf import pdf_response, render_pdf
 from rodtrad.plans.access import period_for
 from rodtrad.plans.views import plan_document_context
 
 from . import jobs
-from .pdf import pdf_response, render_pdf
 
 
 def client_file_pdf(request, client_id):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from rodtrad.clients.due import consent_review
 from rodtrad.plans.models import Goal, Risk
 
 from . import rules
@@ -238,7 +239,7 @@ def _risk_assessment_check(period, draft, today):
 def _protective_measures_check(period, draft, today):
     question = _("If the client has protective measures: have they been reviewed within the last six months?")
     risks = Risk.objects.filter(assessment__period=draft or period, is_protective_measure=True)
-    late = [risk for risk in risks.select_related("assessment") if risk.protective_review_due_on < today]
+    late = [risk for risk in risks if risk.protective_review_due_on < today]
     if not risks:
         return Check("protective", question, State.DONE, _("No protective measures."))
     if late:
@@ -250,8 +251,8 @@ def _protective_measures_check(period, draft, today):
 
 
 def _consents_check(client, confirmed, today):
-    consents = [consent for consent in client.consents.prefetch_related("reviews") if consent.is_active]
-    due = [consent for consent in consents if consent.review_due_on() <= today]
+    consents = list(client.consents.filter(withdrawn_on__isnull=True))
+    due = [consent for consent in consents if consent_review.is_due(consent, today)]
     detail = (
         _("Due for review: %(consents)s.") % {"consents": ", ".join(consent.scope[:60].rstrip(".") for consent in due)}
         if due

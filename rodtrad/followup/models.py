@@ -164,7 +164,6 @@ class GoalFollowUp(HowFollowedUp):
         indexes = [
             models.Index(fields=["goal", "-followed_up_on", "-id"], name="followup_goal_newest"),
             models.Index(fields=["item", "-followed_up_on", "-id"], name="followup_item_newest"),
-            models.Index(fields=["next_follow_up_on"], name="followup_next_due"),
         ]
         constraints = [
             models.UniqueConstraint(

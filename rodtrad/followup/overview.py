@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from rodtrad.plans.models import Goal, PlanItem, PlanPeriod
 
-from . import checklist, rules
+from . import checklist
 from .models import GoalFollowUp, Review
 from .queries import with_follow_up_state
 
@@ -27,7 +27,7 @@ class PlanFollowUp:
 
     @property
     def review_due_on(self):
-        return rules.review_due_on(self.in_force) if self.in_force else None
+        return self.in_force.review_due_on if self.in_force else None
 
     @property
     def review(self):

@@ -8,13 +8,11 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from rodtrad.clients.models import add_months
 from rodtrad.clients.services import is_closed
 from rodtrad.plans.services import is_superseded
 
 from .models import Answer, HowFollowedUp
 
-YEARLY_REVIEW_MONTHS = 12
 # A later follow-up than this says nothing the yearly review would not say first.
 NEXT_FOLLOW_UP_MAX_DAYS = 366
 # "Lägg till" gives the plan a new date: today, or soon after, not a year ahead by a typing slip.
@@ -26,11 +24,6 @@ NO_ANSWER = gettext_lazy("Answer whether the goal has been met: fully, partly or
 NO_COMMENT = gettext_lazy("Write a comment: how the work towards the goal goes, and what comes next.")
 NO_DATE = gettext_lazy("Give the date of the follow-up.")
 HOW_FIELDS = HowFollowedUp.WAY_FIELDS
-
-
-def review_due_on(period) -> datetime.date:
-    """Twelve months after the period started, whatever was changed in it since."""
-    return add_months(period.starts_on, YEARLY_REVIEW_MONTHS)
 
 
 def follow_up_refusal(period) -> str:

@@ -16,6 +16,7 @@ from rodtrad.journal import services as journal
 from rodtrad.journal.models import Category
 from rodtrad.plans import rules as plan_rules
 from rodtrad.plans import services as plans
+from rodtrad.plans.due import goal_follow_up
 from rodtrad.plans.models import Goal, PlanItem, PlanPeriod
 
 from . import checklist, rules
@@ -79,7 +80,15 @@ def record_follow_up(item, *, user, goal=None, today=None, **data) -> GoalFollow
     if errors:
         raise ValidationError(errors)
     data["comment"] = data["comment"].strip()
-    return GoalFollowUp.objects.create(item=item, goal=goal, recorded_by=user, **data)
+    follow_up = GoalFollowUp.objects.create(item=item, goal=goal, recorded_by=user, **data)
+    if goal is not None:
+        _followed_up(goal)
+    return follow_up
+
+
+def _followed_up(goal):
+    """The goal's next follow-up, from its newest (plans/due/goal_follow_up.py)."""
+    goal_follow_up.followed_up(goal, GoalFollowUp.objects.filter(goal=goal).newest_first().first())
 
 
 def _carried_chain(obj) -> list[int]:
@@ -192,6 +201,8 @@ def _save_row(review, row, data, *, user, today):
         setattr(follow_up, field, getattr(review, field))
     follow_up.followed_up_on, follow_up.recorded_by, follow_up.recorded_at = today, user, timezone.now()
     follow_up.save()
+    if row.goal is not None:
+        _followed_up(row.goal)
 
 
 WAYS = {
@@ -281,7 +292,7 @@ def start_new_period(review, *, user, starts_on, carried, choices, by_when=None,
     errors = new_period_errors(period, met_goals(review), **decisions, confirmed=confirmed, today=today)
     if errors:
         raise ValidationError(errors)
-    new = PlanPeriod.objects.create(plan=period.plan, starts_on=starts_on, previous=period)
+    new = plans.add_period(period.plan, starts_on=starts_on, previous=period)
     for item in period.items.select_related("order").prefetch_related("goals"):
         if item.pk in carried:
             _carry_item(item, new, choices, by_when, user=user)
@@ -311,7 +322,10 @@ def _carry_goal(goal, new_item, by_when):
     fields = {
         field: getattr(goal, field) for field in ("goal_type", "what", "how_often", "support", "why", "order_goal")
     }
-    return Goal.objects.create(item=new_item, by_when=by_when, sentence=sentence, carried_from=goal, **fields)
+    carried = Goal(item=new_item, by_when=by_when, sentence=sentence, carried_from=goal, **fields)
+    goal_follow_up.set_due(carried, new_item.period)
+    carried.save()
+    return carried
 
 
 def goal_to_way_of_working(goal, item, *, user) -> PlanItem:
@@ -322,4 +336,4 @@ def goal_to_way_of_working(goal, item, *, user) -> PlanItem:
     )
     text = _("From the goal met in the previous period: %(goal)s") % {"goal": described}
     way_of_working = "\n\n".join(part for part in (item.way_of_working.strip(), text) if part)
-    return plans.change_item(item, {"way_of_working": way_of_working}, user=user)
+    return plans.change_item(item, {"way_of_working": way_of_working}).item

@@ -37,7 +37,7 @@ def _render(request, period, review, *, page=None, status=200, **extra):
         "page": page,
         "rows": rows,
         "refusal": rules.follow_up_refusal(period),
-        "review_due_on": rules.review_due_on(period),
+        "review_due_on": period.review_due_on,
         "summary_url": checklist.journal_summary_url(period, until=review.finished_at if review else None),
         "checks": checklist.review_checks(review, rows) if review else [],
         **extra,

@@ -9,8 +9,9 @@ import importlib
 import importlib.util
 import inspect
 
-from rodtrad.clients import asked
-from rodtrad.clients.asked import Asked
+from django.db.models import Value
+from django.db.models.functions import Concat, Trim
+
 from rodtrad.clients.models import Client
 
 OTHER_CLIENT = "other_client"
@@ -50,12 +51,9 @@ def other_client_names(client, user, *, limit=OTHER_CLIENTS_LIMIT) -> list[str]:
     if not user.is_authenticated:
         return []
 
-    def names(about):
-        others = Client.objects.visible_to(about.user).exclude(pk=about.client_id).order_by("pk")
-        return lambda: list(others.values_list("first_name", "last_name")[:limit])
-
-    found = asked.rows(("other_client_names", limit), names, Asked(client.pk, user))
-    return [f"{first} {last}".strip() for first, last in found]
+    others = Client.objects.visible_to(user).exclude(pk=client.pk).order_by("pk")
+    names = others.annotate(full_name=Trim(Concat("first_name", Value(" "), "last_name")))
+    return list(names.values_list("full_name", flat=True)[:limit])
 
 
 def findings(text: str, *, client, user, kind: str = "journal", other_clients=None) -> list[dict]:

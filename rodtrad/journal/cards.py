@@ -28,7 +28,8 @@ SLOT = mark_safe("\x00text\x00")
 
 
 def _shown(entry) -> tuple:
-    """Everything journal/_entry.html reads, as plain values."""
+    """Everything journal/_entry.html reads, as plain values (tests/journal/test_cards.py checks
+    that the template reads nothing else)."""
     related = (
         entry.goal.sentence if entry.goal_id else None,
         entry.plan_item.title if entry.plan_item_id else None,
@@ -54,6 +55,7 @@ def _shown(entry) -> tuple:
         entry.colleague_name,
         entry.colleague_title,
         entry.signed_at,
+        entry.corrects_id,
         entry.correction_reason,
     )
     return own, related, corrections, objections

@@ -4,8 +4,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from rodtrad.accounts.models import User
-from rodtrad.core.choices import ReadOnceChoiceIterator
-from rodtrad.core.widgets import QuickSelect
+from rodtrad.lib.choices import ReadOnceChoiceIterator
+from rodtrad.lib.widgets import QuickSelect
 
 from . import plan_links, services
 from .models import Category, Entry

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django_tasks import task
 
-from rodtrad.documents.pdf import render_pdf_document
 from rodtrad.exports import services as exports
+from rodtrad.lib.pdf import render_pdf_document
 
 from .summary import default_period, period_summary
 

@@ -6,8 +6,6 @@ import datetime
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
-from rodtrad.clients.asked import Asked
-from rodtrad.db import reused
 from rodtrad.plans.models import SectionTemplate
 
 from .models import Entry, Objection
@@ -39,23 +37,6 @@ def with_details(entries):
     )
 
 
-def readable_entry(user, client_id, entry_id) -> Entry | None:
-    """The client's entry, if it is signed or the user's own draft (EntryQuerySet.readable_by);
-    None also for ids that are not numbers. The right to the client is the caller's to check
-    (clients.access.reached). Read with a statement built once and reused."""
-    try:
-        asked = Asked(int(client_id), user, int(entry_id))
-    except (ValueError, TypeError):
-        return None
-
-    def query(about):
-        entries = Entry.objects.readable_by(about.user).filter(client_id=about.client_id, pk=about.object_id)
-        return lambda: list(entries)
-
-    found = reused.objects(("readable_entry",), query, asked, Entry)
-    return found[0] if found else None
-
-
 def start_of(day):
     """The first moment of `day` in Swedish time, so that the time index can be used."""
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
@@ -84,21 +65,7 @@ def filtered(entries, data: dict):
 
 def own_drafts(client, user) -> list[Entry]:
     """The user's drafts about the client, the one saved last first."""
-
-    def query(about):
-        drafts = Entry.objects.drafts().filter(client_id=about.client_id, author=about.user).order_by("-updated_at")
-        return lambda: list(drafts)
-
-    return reused.objects(("own_drafts",), query, Asked(client.pk, user), Entry)
-
-
-def signed_count(client) -> int:
-    """How many signed entries the client's journal has (the unfiltered list's count)."""
-
-    def query(about):
-        return lambda: Entry.objects.signed().filter(client_id=about.client_id).count()
-
-    return reused.run(("signed_count",), query, Asked(client.pk), read=lambda cursor: cursor.fetchone()[0])
+    return list(Entry.objects.drafts().filter(client=client, author=user).order_by("-updated_at"))
 
 
 def about(*, goal=None, plan_item=None):

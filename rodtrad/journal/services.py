@@ -16,12 +16,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from rodtrad.accounts.models import Membership
-from rodtrad.clients import asked
-from rodtrad.clients.asked import Asked
 from rodtrad.clients.models import Client
 from rodtrad.clients.services import is_closed
+from rodtrad.lib import dates
 
 from . import assistant
+from .due import monthly_note
 from .models import Category, Entry, Objection, SignedEntryError
 
 # An entry signed more than this many days after the event is marked as late. Three days lets
@@ -304,79 +304,42 @@ def add_objection(entry: Entry, *, text: str, recorded_by, raised_on=None, conta
 MONTHLY_NOTE_MONTHS_BACK = 12
 
 
-def first_of_month(day: datetime.date) -> datetime.date:
-    return day.replace(day=1)
-
-
-def _month_after(month: datetime.date) -> datetime.date:
-    return datetime.date(month.year + month.month // 12, month.month % 12 + 1, 1)
-
-
-def _month_before(month: datetime.date) -> datetime.date:
-    return first_of_month(month - datetime.timedelta(days=1))
-
-
 def monthly_note_months(*, today=None) -> list[datetime.date]:
     """The months a monthly note can be written for, this month first: never a month to come."""
-    month = first_of_month(today or timezone.localdate())
-    months = [month]
-    for _month in range(MONTHLY_NOTE_MONTHS_BACK):
-        months.append(_month_before(months[-1]))
-    return months
-
-
-def monthly_note_due_month(client: Client, *, today=None, orders=None, last_month_missing=None) -> datetime.date:
-    """The month a monthly note started today is for: last month while nothing has been signed
-    about it and the client had an open order that began before this month (the rule of
-    clients/due.py and oversight's "manadsanteckning-saknas"), else this month. `orders` (every
-    order of the client) and `last_month_missing` (needs_monthly_note for last month), when the
-    caller has them, save their queries."""
     today = today or timezone.localdate()
-    this_month = first_of_month(today)
-    last_month = _month_before(this_month)
-    if orders is None:
-        had_order = client.orders.filter(ended_on__isnull=True, valid_from__lt=this_month).exists()
-    else:
-        had_order = any(order.ended_on is None and order.valid_from < this_month for order in orders)
-    if last_month_missing is None:
-        last_month_missing = had_order and needs_monthly_note(client, day=last_month)
-    if had_order and last_month_missing:
-        return last_month
-    return this_month
+    return [dates.first_of_month(today), *reversed(dates.months_back(today, MONTHLY_NOTE_MONTHS_BACK))]
 
 
 def monthly_note_time(month: datetime.date, *, now=None) -> datetime.datetime:
     """When a monthly note about `month` is dated: now, in the current month; the last minute of
-    the month for an earlier one, so that it counts for that month (needs_monthly_note, the
+    the month for an earlier one, so that it counts for that month (the monthly-note rule, the
     to-do, the dashboard and the reminders read the entry's time) and is late only when signed
     more than the late limit after the month ended."""
     now = now or timezone.now()
-    this_month = first_of_month(timezone.localdate(now))
-    month = first_of_month(month)
+    this_month = dates.first_of_month(timezone.localdate(now))
+    month = dates.first_of_month(month)
     if month > this_month:
         raise ValueError("A monthly note is about a month that has begun.")
     if month == this_month:
         return now.replace(second=0, microsecond=0)
-    end = timezone.make_aware(datetime.datetime.combine(_month_after(month), datetime.time.min))
-    return end - datetime.timedelta(minutes=1)
+    return dates.end_of(dates.last_day_of_month(month)) - datetime.timedelta(minutes=1)
 
 
 def month_of(moment: datetime.datetime) -> datetime.date:
-    return first_of_month(timezone.localdate(moment))
+    return dates.first_of_month(timezone.localdate(moment))
 
 
 @transaction.atomic
 def write_monthly_note_draft(client: Client, *, author, month=None, now=None) -> Entry:
-    """A monthly note for `month` (default: the month due, monthly_note_due_month) started from
+    """A monthly note for `month` (default: the month due, due/monthly_note.due_month) started from
     the routine's standard wording. Signing it still asks for a short description of the
     client's situation. An unsigned monthly note the author already started for this client
     and month is reused."""
     refuse_if_read_only(client)
     now = now or timezone.now()
-    month = first_of_month(month) if month else monthly_note_due_month(client, today=timezone.localdate(now))
+    month = dates.first_of_month(month) if month else monthly_note.due_month(client, today=timezone.localdate(now))
     occurred_at = monthly_note_time(month, now=now)
-    start = timezone.make_aware(datetime.datetime.combine(month, datetime.time.min))
-    end = timezone.make_aware(datetime.datetime.combine(_month_after(month), datetime.time.min))
+    start, end = monthly_note.bounds(month)
     existing = (
         Entry.objects.drafts()
         .filter(client=client, author=author, category=Category.MONTHLY, occurred_at__gte=start, occurred_at__lt=end)
@@ -438,17 +401,3 @@ def record_event_entry(
     _snapshot_author(entry, author)
     entry.save()
     return entry
-
-
-def needs_monthly_note(client: Client, *, day=None) -> bool:
-    """True while no entry has been signed about the month of `day` (default today)."""
-    day = day or timezone.localdate()
-    start = timezone.make_aware(datetime.datetime(day.year, day.month, 1))
-    following = datetime.datetime(day.year + day.month // 12, day.month % 12 + 1, 1)
-    end = timezone.make_aware(following)
-
-    def signed_that_month(about):
-        signed = Entry.objects.signed().filter(client_id=about.client_id, occurred_at__gte=start, occurred_at__lt=end)
-        return lambda: signed.exists()
-
-    return not asked.exists(("signed_in_month", start), signed_that_month, Asked(client.pk))

@@ -9,6 +9,7 @@ from rodtrad.clients import access
 from rodtrad.clients.services import is_closed
 
 from . import cards, queries, search, services
+from .due import monthly_note
 from .forms import FilterForm, OpenedFilterForm
 from .models import Category, Entry
 
@@ -30,11 +31,9 @@ def journal(request, client_id):
     if filtering:
         entries = queries.filtered(entries, form.cleaned_data)
         entries = search.matching(entries, form.cleaned_data["q"])
-    entries = queries.with_details(entries).newest_first()
-    paginator = Paginator(entries, queries.ENTRIES_PER_PAGE)
-    if not filtering:
-        # The same count, from a statement built once (queries.signed_count).
-        paginator.count = queries.signed_count(client)
+    paginator = Paginator(queries.with_details(entries).newest_first(), queries.ENTRIES_PER_PAGE)
+    # Counted without what a card shows: the count's query is then built from the plain one.
+    paginator.count = entries.count()
     page = paginator.get_page(request.GET.get("sida"))
     page.object_list = list(page.object_list)
     searched = query if filtering and search.terms(form.cleaned_data["q"]) else ""
@@ -64,8 +63,8 @@ def journal(request, client_id):
             "extra_query": _filter_query(form),
             "drafts": [] if read_only else queries.own_drafts(client, request.user),
             "read_only": read_only,
-            "needs_monthly_note": not read_only and services.needs_monthly_note(client),
-            "monthly_note_month": None if read_only else services.monthly_note_due_month(client),
+            "needs_monthly_note": not read_only and monthly_note.missing(client),
+            "monthly_note_month": None if read_only else monthly_note.due_month(client),
             "categories": Category,
         },
     )

@@ -15,7 +15,8 @@ from rodtrad.audit.models import Action
 from rodtrad.clients import access
 from rodtrad.clients.services import is_closed
 
-from . import assistant, queries, services
+from . import assistant, services
+from .due import monthly_note as monthly_note_rule
 from .forms import MONTH_FORMAT, EntryForm, SignForm, month_choices, parse_month, posted
 from .models import Entry, SignedEntryError
 
@@ -25,9 +26,10 @@ FIELD_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
 
 
 def _entry(request, client_id, entry_id, action, *, detail=""):
-    """The entry, if the user may read it and see its client, after recording `action` on it."""
-    found = queries.readable_entry(request.user, client_id, entry_id)
-    return access.reached(request, client_id, found, action, detail=detail)
+    """The entry, if the user may read it (signed, or their own draft) and see its client, after
+    recording `action` on it."""
+    readable = Entry.objects.readable_by(request.user).filter(client_id=client_id)
+    return access.object_for(request, readable, entry_id, action, detail=detail)
 
 
 def _draft_or_refusal(request, entry):
@@ -276,7 +278,7 @@ def monthly_note(request, client_id):
         return access.refused(request, services.READ_ONLY_MESSAGE)
     months = services.monthly_note_months()
     asked_for = parse_month((request.POST if request.method == "POST" else request.GET).get("manad", ""), months)
-    month = asked_for or services.monthly_note_due_month(client)
+    month = asked_for or monthly_note_rule.due_month(client)
     if request.method == "POST":
         entry = services.write_monthly_note_draft(client, author=request.user, month=month)
         return redirect("journal:edit", client.pk, entry.pk)

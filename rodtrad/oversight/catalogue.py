@@ -1,15 +1,17 @@
 """Every rule the dashboard counts: its name in the lists' addresses, its label, what it looks at
 (rules.py), how its list is loaded and what a line says (listing.py)."""
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, JSONField, Q, Subquery, Value
+from django.db.models.functions import JSONObject
 from django.utils.translation import gettext_lazy as _
 
-from rodtrad.db import reused
-from rodtrad.db.prepared import prepared_statements
+from rodtrad.accounts.models import Unit
+from rodtrad.lib import reused
+from rodtrad.lib.prepared import prepared_statements
 
 from . import listing, rules
 
@@ -30,6 +32,7 @@ class Rule:
     lines_among: str | None = None
 
     def aggregate(self, scope):
+        """How many things the rule finds among its base's."""
         condition = None if self.condition is None else Q(self.condition(scope))
         return Count(self.distinct or "pk", distinct=self.distinct is not None, filter=condition)
 
@@ -201,39 +204,40 @@ def rules_for(scope):
 
 
 def counts(scope, rules=None) -> dict[str, int]:
-    """How many things each rule (of `rules`, by default all the scope's) finds: one aggregate
-    per base, whatever the number of clients. Building them cost more than running them, so each
-    is built once per shape of scope and reused (rodtrad/db/reused.py), and all of them are sent
-    as one statement: each gives one row, and together they give one row of every count."""
+    """How many things each rule (of `rules`, by default all the scope's) finds, whatever the
+    number of clients: one statement, in which each base is read once and counted for each of
+    its rules (a one-row subquery of every count, a JSON object of them). Building it took more
+    than running it, so it is built once per shape of scope and run again with each scope's
+    values (rodtrad/lib/reused.py); its text is the same each time, so on PostgreSQL it is
+    prepared and planned once too (rodtrad/lib/prepared.py)."""
+    chosen = rules_for(scope) if rules is None else rules
+    if not chosen or not scope.units:
+        return {rule.key: 0 for rule in chosen}
     by_base: dict[Callable, list[Rule]] = {}
-    for rule in rules_for(scope) if rules is None else rules:
+    for rule in chosen:
         by_base.setdefault(rule.base, []).append(rule)
-    found, together = {}, []
-    with prepared_statements():
-        for base, group in by_base.items():
-            query = _count_query(base, group)
-            statement = reused.prepare(("counts", *(rule.key for rule in group), scope.shape), query, scope)
-            if statement is None:
-                found |= query(scope)()
-            else:
-                together.append((statement, statement.bind(query, scope), [rule.key for rule in group]))
-        if together:
-            found |= _count_together(together)
-    return found
 
-
-def _count_query(base, group):
     def query(scope):
-        return lambda: base(scope).aggregate(**{rule.key: rule.aggregate(scope) for rule in group})
+        bases = {f"base_{index}": _counted(base, group, scope) for index, (base, group) in enumerate(by_base.items())}
+        one_row = Unit.objects.filter(pk=scope.units[0].pk).order_by().values(**bases)
+        return lambda: _merged(one_row.get().values())
 
-    return query
+    key = ("counts", *(rule.key for rule in chosen), scope.shape)
+    with prepared_statements():
+        return reused.run(key, query, scope, read=lambda cursor: _merged(_decoded(cursor.fetchone())))
 
 
-def _count_together(together) -> dict[str, int]:
-    sql = " CROSS JOIN ".join(f"({statement.sql}) AS base_{index}" for index, (statement, _, _) in enumerate(together))
-    params = [param for _, bound, _ in together for param in bound]
-    keys = [key for _, _, group_keys in together for key in group_keys]
-    with connection.cursor() as cursor:
-        # Only statements Django compiled are joined; every value is still a parameter.
-        cursor.execute(f"SELECT * FROM {sql}", params)  # noqa: S608
-        return dict(zip(keys, cursor.fetchone(), strict=True))
+def _merged(counted) -> dict[str, int]:
+    return {key: count for base in counted for key, count in base.items()}
+
+
+def _decoded(row):
+    """The JSON objects of the statement's row, as psycopg (a dict) or SQLite (text) gives them."""
+    return [json.loads(value) if isinstance(value, str) else value for value in row]
+
+
+def _counted(base, group, scope):
+    """The base's one row: an object of each of `group`'s counts."""
+    found = base(scope).order_by().annotate(_all=Value(1)).values("_all")
+    each = JSONObject(**{rule.key: rule.aggregate(scope) for rule in group})
+    return Subquery(found.annotate(counts=each).values("counts"), output_field=JSONField())

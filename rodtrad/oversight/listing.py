@@ -9,8 +9,10 @@ from django.utils import formats, timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from rodtrad.clients.models import Client, add_months
+from rodtrad.clients.due import first_plan as first_plan_due
+from rodtrad.clients.models import Client
 from rodtrad.journal import services as journal
+from rodtrad.plans.due import yearly_review as period_review
 
 from . import rules
 
@@ -51,16 +53,15 @@ def drafts_by_age(queryset, scope):
 
 
 def consents_by_date(queryset, scope):
-    # The newest review as a column, which Consent.last_reviewed_on reads: the line shows no reviews.
-    return queryset.select_related("client").annotate(newest_review_on=rules.newest_review()).order_by("given_on", "pk")
+    return queryset.select_related("client").order_by("review_due_on", "pk")
 
 
 def risks_by_date(queryset, scope):
-    return queryset.select_related("assessment__period__plan__client").order_by("assessment__assessed_on", "pk")
+    return queryset.select_related("assessment__period__plan__client").order_by("protective_review_due_on", "pk")
 
 
 def assessments_by_date(queryset, scope):
-    return queryset.select_related("period__plan__client", "period__plan__unit").order_by("assessed_on", "pk")
+    return queryset.select_related("period__plan__client", "period__plan__unit").order_by("review_due_on", "pk")
 
 
 def orders_by_end(queryset, scope):
@@ -72,26 +73,24 @@ def orders_by_end(queryset, scope):
 
 def first_plan(client, scope):
     order = client.qualifying_orders[0]
-    due_on = order.first_plan_due
     return Row(
         client,
         _("First implementation plan for %(service)s at %(unit)s")
         % {"service": order.service.name, "unit": order.unit},
         reverse("clients:detail", args=[client.pk]) + "#orders-heading",
-        due_on,
-        due_on < scope.today,
+        order.first_plan_due_on,
+        first_plan_due.is_late(order, scope.today),
     )
 
 
 def yearly_review(period, scope):
-    due_on = add_months(period.starts_on, rules.PLAN_REVIEW_MONTHS)
     return Row(
         period.plan.client,
         _("Yearly review of the plan at %(unit)s (period from %(start)s)")
         % {"unit": period.plan.unit, "start": formats.date_format(period.starts_on, "j F Y")},
         reverse("plans:period", args=[period.plan.client_id, period.pk]),
-        due_on,
-        due_on < scope.today,
+        period.review_due_on,
+        period_review.is_overdue(period, scope.today),
     )
 
 
@@ -146,13 +145,12 @@ def draft(entry, scope):
 
 
 def consent(consent, scope):
-    due_on = consent.review_due_on()
     return Row(
         consent.client,
         _("Review of consent: %(scope)s") % {"scope": Truncator(consent.scope).chars(80)},
         reverse("clients:consents", args=[consent.client_id]),
-        due_on,
-        due_on < scope.today,
+        consent.review_due_on,
+        consent.review_due_on < scope.today,
     )
 
 

@@ -1,64 +1,30 @@
 """The routine's rhythms as conditions the database checks over many clients at once.
 
 Each rule is a base (the things it looks at: the scope's clients, its current plan periods, their
-goals, drafts, consents, risks, ended orders) and a condition on them. Rules on the same base
-are counted together, as one aggregate query (see catalogue.py and dashboard.py), so that the
-dashboard runs the same few queries for one client or five thousand; the lists filter the base
-by the one condition. The dashboard, a staff member's to-do and the daily reminders all use them.
+goals, drafts, consents, risks, ended orders) and a condition on them. Every rule's count is a subquery of one
+statement (catalogue.counts), so that the dashboard runs the same few queries for one client or
+five thousand; the lists filter the base by the one condition. The dashboard, a staff member's to-do and the daily reminders all use them.
 
-Each due date is the one the models and the client overview (rodtrad/clients/due.py) use:
-`Order.first_plan_due`, a plan period's `add_months(starts_on, 12)`, `Consent.review_due_on`,
-`RiskAssessment.review_due_on`, `Risk.protective_review_due_on`, `Order.file_due_on`,
-`journal.services.needs_monthly_note` and `followup.queries.goals_due`. Here they are turned into
-limits on columns (dates.py), and tests/oversight/test_agreement.py checks on the same data that
-a client counted here is one the overview lists, and the reverse.
+Each due date is stored on its row when its inputs change and read here through its rule's
+module (rodtrad/clients/due/, rodtrad/plans/due/, rodtrad/journal/due/), the same module the client
+overview reads it through: nothing here works a date out.
 
 "Current" means what the unit works with now: an order not ended, and per plan the newest
 established period (a new draft period does not replace it until it is established)."""
 
-import datetime
-import functools
-import operator
-
-from django.db.models import (
-    BooleanField,
-    DurationField,
-    Exists,
-    Expression,
-    ExpressionWrapper,
-    F,
-    Func,
-    Max,
-    OuterRef,
-    Q,
-    Subquery,
-    TextField,
-    Value,
-)
-from django.db.models.functions import Coalesce
+from django.db.models import BooleanField, Exists, Expression, F, Func, OuterRef, Q, TextField, Value
 
 from rodtrad.accounts.models import Unit
-from rodtrad.clients.models import (
-    CONSENT_REVIEW_DAYS,
-    FILE_TO_AUTHORITY_MONTHS,
-    SHORT_STAY_PLAN_AFTER_DAYS,
-    Consent,
-    ConsentReview,
-    Order,
-    Service,
-)
-from rodtrad.db import reused
-from rodtrad.followup.queries import goals_due
+from rodtrad.clients.due import consent_review, file_to_authority, first_plan
+from rodtrad.clients.models import Consent, Order
+from rodtrad.journal.due import monthly_note
 from rodtrad.journal.models import Entry
+from rodtrad.lib import dates
+from rodtrad.plans.due import goal_follow_up, protective_measure_review, risk_assessment_review, yearly_review
 from rodtrad.plans.models import Goal, PlanPeriod, Risk, RiskAssessment
-from rodtrad.plans.rules import PROTECTIVE_MEASURE_REVIEW_MONTHS
 
-from . import dates
 from .models import LogReview
 
-PLAN_REVIEW_MONTHS = 12
-REVIEW_SOON_DAYS = 30
-RISK_ASSESSMENT_REVIEW_MONTHS = 12
 ADULT_AGE = 18
 
 
@@ -70,36 +36,17 @@ def open_orders(scope):
     return Order.objects.filter(scope.of_clients("client"), unit__in=scope.unit_ids, ended_on__isnull=True)
 
 
-def needing_plan(orders):
-    """Order.needs_plan as a condition: never for a safety alarm only, and a short-term stay only
-    when the decision asks for a plan and the stay is longer than two weeks."""
-    long_enough = Q(valid_to__isnull=True) | Q(stay__gt=datetime.timedelta(days=SHORT_STAY_PLAN_AFTER_DAYS))
-    short_stay = Q(service__plan_rule=Service.PlanRule.SHORT_STAY)
-    return orders.alias(stay=ExpressionWrapper(F("valid_to") - F("valid_from"), output_field=DurationField())).filter(
-        ~Q(service__plan_rule=Service.PlanRule.NEVER)
-        & (~short_stay | (Q(plan_required_by_decision=True) & long_enough))
-    )
-
-
 def orders_without_plan(scope):
     """Open orders that need a plan, where the client has no established period at that unit."""
     established = PlanPeriod.objects.filter(
         plan__client=OuterRef("client"), plan__unit=OuterRef("unit"), status=PlanPeriod.Status.ESTABLISHED
     )
-    return needing_plan(open_orders(scope)).filter(~Exists(established))
+    return open_orders(scope).filter(first_plan.needed(), ~Exists(established))
 
 
 def first_plan_late(scope):
-    """On an order: valid_from + the unit's first_plan_days (Order.first_plan_due) before today."""
-    if not scope.units:
-        return Q(pk__in=[])
-    return functools.reduce(
-        operator.or_,
-        (
-            Q(unit=unit.pk, valid_from__lt=scope.today - datetime.timedelta(days=unit.first_plan_days))
-            for unit in scope.units
-        ),
-    )
+    """On an order: its first plan was due before today."""
+    return first_plan.late(scope.today)
 
 
 def last_month(scope):
@@ -136,7 +83,7 @@ class OneOf(Expression):
     def as_sql(self, compiler, connection):
         column, params = compiler.compile(self.target)
         if connection.vendor == "postgresql":
-            # Also for no ids: the same text whatever the list, for rodtrad/db/reused.py.
+            # Also for no ids: the same text whatever the list, so that it is prepared once.
             return f"{column} = ANY(%s::bigint[])", [*params, self.ids]
         if not self.ids:
             return "1 = 0", []
@@ -162,12 +109,7 @@ def current_periods(scope):
     """The ids of `current_periods_of(scope)`, found once per scope: the period, goal and risk
     rules all start from them (through `in_current_periods`)."""
     if "current_period_ids" not in scope.cache:
-        scope.cache["current_period_ids"] = reused.run(
-            ("current_periods", scope.shape),
-            lambda scope: lambda: list(current_periods_of(scope).values_list("pk", flat=True)),
-            scope,
-            read=lambda cursor: [row[0] for row in cursor.fetchall()],
-        )
+        scope.cache["current_period_ids"] = list(current_periods_of(scope).values_list("pk", flat=True))
     return scope.cache["current_period_ids"]
 
 
@@ -203,12 +145,15 @@ def with_stripped_text(periods):
 
 
 def periods(scope):
-    return with_stripped_text(PlanPeriod.objects.filter(in_current_periods(scope, "pk")))
+    """The scope's current periods, with what the period rules read (built once per scope)."""
+    if "periods" not in scope.cache:
+        scope.cache["periods"] = with_stripped_text(PlanPeriod.objects.filter(in_current_periods(scope, "pk")))
+    return scope.cache["periods"]
 
 
 def goals(scope):
-    """Goals of current periods whose follow-up date has passed (followup.queries.goals_due)."""
-    return goals_due(Goal.objects.filter(in_current_periods(scope, "item__period_id")), on=scope.today)
+    """Goals of current periods whose follow-up date has passed."""
+    return Goal.objects.filter(in_current_periods(scope, "item__period_id"), goal_follow_up.passed(scope.today))
 
 
 def drafts(scope):
@@ -224,53 +169,31 @@ def drafts(scope):
     return stale.filter(Exists(about_unit), Exists(scope.clients.filter(pk=OuterRef("client"))))
 
 
-def newest_review():
-    """On a consent: the day of its newest review (Consent.last_reviewed_on), or null."""
-    return Subquery(
-        ConsentReview.objects.filter(consent=OuterRef("pk"))
-        .values("consent")
-        .annotate(day=Max("reviewed_on"))
-        .values("day")
-    )
-
-
 def consents(scope):
-    """Active consents whose review (Consent.review_due_on: a year after the last review, or
-    after it was given) has come, for clients with an open order at the unit."""
-    last_review = newest_review()
-    reviewed_by = scope.today - datetime.timedelta(days=CONSENT_REVIEW_DAYS)
-    return (
-        Consent.objects.filter(client__in=open_orders(scope).values("client"), withdrawn_on__isnull=True)
-        .alias(last_reviewed=Coalesce(last_review, F("given_on")))
-        .filter(last_reviewed__lte=reviewed_by)
+    """Consents due for their yearly review, of clients with an open order at the unit."""
+    return Consent.objects.filter(client__in=open_orders(scope).values("client")).filter(
+        consent_review.due(scope.today)
     )
 
 
 def protective_measures(scope):
-    """Protective measures in current periods whose six-month review (Risk.protective_review_due_on) has come."""
+    """Protective measures in current periods due for their six-month review."""
     return Risk.objects.filter(
-        in_current_periods(scope, "assessment__period_id"),
-        is_protective_measure=True,
-        assessment__assessed_on__lte=dates.latest_start(scope.today, PROTECTIVE_MEASURE_REVIEW_MONTHS),
+        in_current_periods(scope, "assessment__period_id"), protective_measure_review.due(scope.today)
     )
 
 
 def risk_assessments(scope):
-    """Risk assessments of current periods a year old or more (RiskAssessment.review_due_on)."""
+    """Risk assessments of current periods a year old or more."""
     return RiskAssessment.objects.filter(
-        in_current_periods(scope, "period_id"),
-        assessed_on__lte=dates.latest_start(scope.today, RISK_ASSESSMENT_REVIEW_MONTHS),
+        in_current_periods(scope, "period_id"), risk_assessment_review.due(scope.today)
     )
 
 
 def files(scope):
-    """Ended orders whose file has not been sent within two months (Order.file_due_on < today)."""
+    """Ended orders whose file was due to the authority before today and is not sent."""
     return Order.objects.filter(
-        scope.of_clients("client"),
-        unit__in=scope.unit_ids,
-        ended_on__isnull=False,
-        ended_on__lte=dates.latest_start(scope.today - dates.DAY, FILE_TO_AUTHORITY_MONTHS),
-        file_sent_on__isnull=True,
+        scope.of_clients("client"), file_to_authority.overdue(scope.today), unit__in=scope.unit_ids
     )
 
 
@@ -292,27 +215,17 @@ def units_without_log_review(scope):
 
 
 def no_entry_last_month(scope):
-    """journal.services.needs_monthly_note for last month, on the client's order."""
-    start, end = last_month(scope)
-    note = Entry.objects.filter(
-        client=OuterRef("client"),
-        signed_at__isnull=False,
-        occurred_at__gte=dates.start_of(start),
-        occurred_at__lt=dates.end_of(end),
-    )
-    return ~Exists(note)
+    """On an order: its client has no signed entry about last month (journal/due/monthly_note.py)."""
+    start, _end = last_month(scope)
+    return monthly_note.none_in_month(start)
 
 
 def review_overdue(scope):
-    """add_months(starts_on, 12) < today."""
-    return Q(starts_on__lte=dates.latest_start(scope.today - dates.DAY, PLAN_REVIEW_MONTHS))
+    return yearly_review.overdue(scope.today)
 
 
 def review_soon(scope):
-    """today <= add_months(starts_on, 12) <= today + 30 days."""
-    overdue_until = dates.latest_start(scope.today - dates.DAY, PLAN_REVIEW_MONTHS)
-    soon_until = dates.latest_start(scope.today + datetime.timedelta(days=REVIEW_SOON_DAYS), PLAN_REVIEW_MONTHS)
-    return Q(starts_on__gt=overdue_until, starts_on__lte=soon_until)
+    return yearly_review.soon(scope.today)
 
 
 def _blank(field):

@@ -15,15 +15,13 @@ from django.utils import timezone
 
 from rodtrad.accounts.models import Membership, Unit
 from rodtrad.accounts.roles import managed_units
-from rodtrad.clients import asked
-from rodtrad.clients.asked import Asked
 from rodtrad.clients.models import Client
 from rodtrad.journal import services as journal
 
 from . import rules
 from .rules import OneOf
 
-# Values no real user, client, period or draft has: the stand-ins of rodtrad/db/reused.py.
+# Values no real user, client, period or draft has: the stand-ins of rodtrad/lib/reused.py.
 _STAND_INS = {
     which: {
         "user": -2_000_000_000 - which,
@@ -56,8 +54,7 @@ class Scope:
 
     @functools.cached_property
     def visible(self) -> QuerySet:
-        """Every client the user may see, for their own drafts; built only if a rule asks (the
-        drafts rule's statement is reused, rodtrad/db/reused.py)."""
+        """Every client the user may see, for their own drafts; built only if a rule asks."""
         if self.is_manager:
             return self.clients
         return Client.objects.visible_to(self.user)
@@ -73,19 +70,13 @@ class Scope:
             return OneOf(field, self.client_ids)
         return Q(**{f"{field}__in": self.clients})
 
-    # What the rules' statements are reused for (rodtrad/db/reused.py): every scope of the same
+    # What the rules' statements are reused for (rodtrad/lib/reused.py): every scope of the same
     # shape builds the same statements, with these values put in.
 
     @property
     def shape(self) -> tuple:
-        """What the rules read from the scope besides the slots: the day, and each unit's deadline
-        for the first plan."""
-        return (
-            self.is_manager,
-            self.author is not None,
-            self.today,
-            tuple((u.pk, u.first_plan_days) for u in self.units),
-        )
+        """What the rules read from the scope besides the slots: the day and the units."""
+        return (self.is_manager, self.author is not None, self.today, tuple(self.unit_ids))
 
     def slot_values(self) -> dict:
         return {
@@ -164,8 +155,4 @@ def for_contact_person(user, *, units=None, today=None, now=None) -> Scope:
 
 
 def _contact_person_clients(user) -> list[int]:
-    def query(about):
-        clients = Client.objects.visible_to(about.user).filter(contact_persons__user=about.user)
-        return lambda: list(clients.values_list("pk"))
-
-    return [pk for (pk,) in asked.rows(("contact_person_clients",), query, Asked(user=user))]
+    return list(Client.objects.visible_to(user).filter(contact_persons__user=user).values_list("pk", flat=True))

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy
 from rodtrad.accounts.models import Membership
 from rodtrad.accounts.roles import managed_units
 from rodtrad.clients.models import Client, Order
+from rodtrad.lib import dates
 
-from . import dates
 from .models import CHECKLIST, Assessment, LogReview, Outcome, SpotCheck, SpotCheckItem
 
 SAMPLE_SIZE = 10

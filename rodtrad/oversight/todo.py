@@ -5,7 +5,7 @@ import datetime
 
 from django.db.models import BooleanField, ExpressionWrapper, Q
 
-from rodtrad.db.prepared import prepared_statements
+from rodtrad.lib.prepared import prepared_statements
 
 from . import listing, rules
 from .catalogue import counts, rules_for
@@ -18,19 +18,18 @@ ROWS_PER_RULE = 20
 def rows_for(user, *, units=None, today=None, now=None):
     """Every due item of the user's to-do, the overdue first, then by date.
 
-    Every rule is counted first, one aggregate query per base as on the dashboard, and listed
-    only when it found something: on most days most of them find nothing. The counts are built
-    once per shape of scope and reused (rodtrad/db/reused.py); the lists are built each time.
-    The period rules that found something are listed together, from one read of the current
-    periods. A rule whose lines are always among another's (a late first plan is a missing one)
+    The period rules are read together, from one read of the current periods with what every
+    one of them says of each. The other rules are counted first, in one statement as on the
+    dashboard, and listed only when they found something: on most days most of them find
+    nothing. A rule whose lines are always among another's (a late first plan is a missing one)
     is not listed again. `units`, the user's units when the caller has them, saves a query. The
-    queries are the same whoever asks, so they are prepared (rodtrad/db/prepared.py)."""
+    queries are the same whoever asks, so they are prepared (rodtrad/lib/prepared.py)."""
     with prepared_statements():
         scope = for_contact_person(user, units=units, today=today, now=now)
         listed = [rule for rule in rules_for(scope) if rule.lines_among is None]
-        found = counts(scope, listed)
-        on_periods = [rule for rule in listed if rule.base is rules.periods and found[rule.key]]
-        rows = _period_rows(on_periods, scope) if on_periods else []
+        on_periods = [rule for rule in listed if rule.base is rules.periods]
+        found = counts(scope, [rule for rule in listed if rule.base is not rules.periods])
+        rows = _period_rows(on_periods, scope) if scope.units and rules.current_periods(scope) else []
         for rule in listed:
             if rule.base is not rules.periods and found[rule.key]:
                 rows.extend(rule.rows(rule.listed(scope)[:ROWS_PER_RULE], scope))

@@ -3,7 +3,7 @@
 - Current plan at the end of a month: among the clients with an order at the unit that needs a
   plan and was open at the month's end (begun by then, not ended by then), the share who had a
   period of their plan at that unit established by the month's end (established_at), begun by
-  then, and not yet past its yearly review (add_months(starts_on, 12) on or after the month's
+  then, and not yet past its yearly review (PlanPeriod.review_due_on on or after the month's
   end). A period established late does not count for the months before it was established;
   a plan that was a year old by the month's end does not count, even if renewed later.
 - Monthly note: among the clients with an order at the unit open at the month's end, the share
@@ -20,13 +20,13 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import TruncMonth
 from django.utils import formats
 
+from rodtrad.clients.due import first_plan
 from rodtrad.clients.models import Order
 from rodtrad.followup.models import GoalFollowUp
 from rodtrad.journal.models import Entry
+from rodtrad.lib import dates
+from rodtrad.plans.due import yearly_review
 from rodtrad.plans.models import PlanPeriod
-
-from . import dates
-from .rules import PLAN_REVIEW_MONTHS, needing_plan
 
 MONTHS = 12
 
@@ -67,7 +67,6 @@ def _open_at(end):
 
 
 def _current_plan_at(end):
-    not_overdue_from = dates.latest_start(end - dates.DAY, PLAN_REVIEW_MONTHS) + dates.DAY
     return Exists(
         PlanPeriod.objects.filter(
             plan__client=OuterRef("client"),
@@ -75,8 +74,7 @@ def _current_plan_at(end):
             status=PlanPeriod.Status.ESTABLISHED,
             established_at__lt=dates.end_of(end),
             starts_on__lte=end,
-            starts_on__gte=not_overdue_from,
-        )
+        ).filter(yearly_review.not_due_before(end))
     )
 
 
@@ -118,7 +116,7 @@ def for_units(scope) -> list[UnitTrends]:
     orders = Order.objects.filter(unit__in=scope.unit_ids, client__in=scope.clients, valid_from__lte=last).filter(
         Q(ended_on__isnull=True) | Q(ended_on__gt=first)
     )
-    plans = _shares(needing_plan(orders), months, lambda month, end: _current_plan_at(end))
+    plans = _shares(orders.filter(first_plan.needed()), months, lambda month, end: _current_plan_at(end))
     notes = _shares(orders, months, _note_in)
     follow_ups = {}
     for row in (

@@ -4,8 +4,9 @@ from . import views, views_log_review, views_spot_checks
 
 app_name = "oversight"
 
+# The front adds the dashboard to this namespace (rodtrad/urls.py).
+
 urlpatterns = [
-    path("oversikt/", views.dashboard_view, name="dashboard"),
     path("oversikt/lista/<slug:key>/", views.rule_list, name="rule_list"),
     path("oversikt/trender/", views.trends_view, name="trends"),
     path("oversikt/logguppfoljning/", views_log_review.log_reviews, name="log_reviews"),

@@ -1,8 +1,9 @@
-"""The managers' dashboard (Översikt), the list behind each of its counts, and the trends."""
+"""The list behind each of the dashboard's counts, and the trends; the dashboard itself is built
+by the front (rodtrad/front/views_dashboard.py) from what is here."""
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -12,10 +13,10 @@ from rodtrad.accounts.models import Unit
 from rodtrad.accounts.roles import managed_units
 from rodtrad.clients import access
 
-from . import dashboard, dates, rules, trends
+from . import rules, trends
 from .catalogue import RULES_BY_KEY
-from .forms import LogReviewForm, UnitForm
-from .models import LogReview, SpotCheck
+from .forms import UnitForm
+from .models import LogReview
 from .scope import for_manager
 
 ROWS_PER_PAGE = 50
@@ -57,39 +58,6 @@ def log_review_status(scope):
             last_reviewer_last=Subquery(newest.values("reviewed_by__last_name")[:1]),
         )
         .order_by("name")
-    )
-
-
-def _spot_checks(scope):
-    month = dates.first_of_month(scope.today)
-    checks = {
-        check.unit_id: check
-        for check in SpotCheck.objects.filter(unit__in=scope.unit_ids, month=month).annotate(
-            sampled=Count("items"), checked=Count("items", filter=Q(items__checked_at__isnull=False))
-        )
-    }
-    return [(unit, checks.get(unit.pk)) for unit in scope.units]
-
-
-def dashboard_view(request):
-    scope, form = manager_scope(request)
-    counts = dashboard.counts(scope)
-    log_units = log_review_status(scope)
-    access.record_list(request, object_type="oversight_dashboard", detail=log_detail(scope, form))
-    return render(
-        request,
-        "oversight/dashboard.html",
-        {
-            "nav": "oversight",
-            "form": form,
-            "scope": scope,
-            "unit_query": unit_query(scope, form),
-            "groups": dashboard.grouped(counts),
-            "log_units": log_units,
-            "log_not_reviewed": sum(1 for unit in log_units if not unit.reviewed_this_month),
-            "log_form": LogReviewForm(),
-            "spot_checks": _spot_checks(scope),
-        },
     )
 
 

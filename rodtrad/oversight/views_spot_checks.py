@@ -14,8 +14,9 @@ from rodtrad.accounts.roles import managed_units
 from rodtrad.clients import access
 from rodtrad.journal import assistant, queries
 from rodtrad.journal.models import Category
+from rodtrad.lib import dates
 
-from . import dates, services
+from . import services
 from .forms import SpotCheckItemForm
 from .models import CHECKLIST, SpotCheck, SpotCheckItem
 

@@ -3,10 +3,13 @@ holds how the plan was made, plan items per section, goals, a risk assessment an
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from rodtrad.accounts.models import Unit
 from rodtrad.clients.models import Client, Consent, Order
+
+from .risk_matrix import risk_class
 
 
 class PlanTemplate(models.Model):
@@ -95,6 +98,8 @@ class PlanPeriod(models.Model):
     # Optimistic locking: a save carries the version it started from; a stale one is refused.
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
+    # When the yearly review is due (due/yearly_review.py).
+    review_due_on = models.DateField(_("yearly review due"), editable=False)
 
     # Planens framtagande
     planning_date = models.DateField(_("planning date"), null=True, blank=True)
@@ -129,6 +134,7 @@ class PlanPeriod(models.Model):
         verbose_name = _("plan period")
         verbose_name_plural = _("plan periods")
         ordering = ["-starts_on", "-pk"]
+        indexes = [models.Index(fields=["review_due_on"], name="period_review_due", condition=Q(status="established"))]
 
     def __str__(self):
         return f"{self.plan} {self.starts_on}"
@@ -185,11 +191,14 @@ class Goal(models.Model):
     order_goal = models.TextField(_("the order goal it serves"))
     sentence = models.TextField(_("the goal"))
     carried_from = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # When it is next followed up, empty once met with nothing more planned (due/goal_follow_up.py).
+    follow_up_due_on = models.DateField(_("next follow-up due"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("goal")
         verbose_name_plural = _("goals")
         ordering = ["pk"]
+        indexes = [models.Index(fields=["follow_up_due_on"], name="goal_follow_up_due")]
 
     def __str__(self):
         return self.sentence[:80]
@@ -204,19 +213,16 @@ class RiskAssessment(models.Model):
     responsible = models.CharField(_("responsible for the assessment"), max_length=200, blank=True)
     no_risks_identified = models.BooleanField(_("no risks identified"), default=False)
     no_risks_grounds = models.TextField(_("grounds for no risks"), blank=True)
+    # When it is reviewed again (due/risk_assessment_review.py).
+    review_due_on = models.DateField(_("review due"), editable=False)
 
     class Meta:
         verbose_name = _("risk assessment")
         verbose_name_plural = _("risk assessments")
+        indexes = [models.Index(fields=["review_due_on"], name="risk_assessment_review_due")]
 
     def __str__(self):
         return f"{self.period} {self.assessed_on}"
-
-    @property
-    def review_due_on(self):
-        from rodtrad.clients.models import add_months
-
-        return add_months(self.assessed_on, 12)
 
 
 class Risk(models.Model):
@@ -256,31 +262,36 @@ class Risk(models.Model):
         related_name="+",
         verbose_name=_("the client's consent"),
     )
+    # When the protective measure is reviewed, empty for other risks (due/protective_measure_review.py).
+    protective_review_due_on = models.DateField(
+        _("protective measure review due"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("risk")
         verbose_name_plural = _("risks")
         ordering = ["pk"]
+        indexes = [
+            models.Index(
+                fields=["protective_review_due_on"],
+                name="protective_review_due",
+                condition=Q(is_protective_measure=True),
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_protective_measure=True, protective_review_due_on__isnull=False)
+                | Q(is_protective_measure=False, protective_review_due_on__isnull=True),
+                name="protective_review_due_exactly_for_a_protective_measure",
+            )
+        ]
 
     def __str__(self):
         return self.description[:80]
 
     @property
     def risk_class(self):
-        from .rules import risk_class
-
         return risk_class(self.consequence, self.likelihood)
-
-    @property
-    def protective_review_due_on(self):
-        """A protective measure is reviewed within six months of the assessment."""
-        from rodtrad.clients.models import add_months
-
-        from .rules import PROTECTIVE_MEASURE_REVIEW_MONTHS
-
-        if not self.is_protective_measure:
-            return None
-        return add_months(self.assessment.assessed_on, PROTECTIVE_MEASURE_REVIEW_MONTHS)
 
 
 class LifeStory(models.Model):

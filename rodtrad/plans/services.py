@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from rodtrad.clients.services import is_closed
 
 from . import drafts, rules
+from .due import goal_follow_up, protective_measure_review, risk_assessment_review, yearly_review
 from .models import Goal, Plan, PlanItem, PlanPeriod, PlanTemplate, Risk, RiskAssessment, SectionTemplate
 
 ITEM_TEXT_FIELDS = ("title", "does_alone", "support_wanted", "how_wanted", "way_of_working")
@@ -56,7 +58,15 @@ def start_plan(client, unit, *, starts_on=None) -> PlanPeriod:
     plan, _created = Plan.objects.get_or_create(client=client, unit=unit)
     if plan.periods.exists():
         raise ValidationError(_("The client already has a plan at this unit."))
-    return PlanPeriod.objects.create(plan=plan, starts_on=starts_on or timezone.localdate())
+    return add_period(plan, starts_on=starts_on or timezone.localdate())
+
+
+def add_period(plan, *, starts_on, previous=None) -> PlanPeriod:
+    """A new draft period of `plan` (the first, or the next after `previous`'s yearly review)."""
+    period = PlanPeriod(plan=plan, starts_on=starts_on, previous=previous)
+    yearly_review.set_due(period)
+    period.save()
+    return period
 
 
 def ensure_open(client):
@@ -86,6 +96,8 @@ def save_period(period, changes: dict, *, expected_version: int) -> PlanPeriod:
     if not updated:
         raise StaleEdit
     period.refresh_from_db()
+    if "follow_up_planned_on" in changes:
+        goal_follow_up.planned_changed(period)
     return period
 
 
@@ -133,10 +145,20 @@ def item_fingerprint(item) -> str:
     return hashlib.sha256(json.dumps(values).encode()).hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class ItemChange:
+    """A plan item after a change, and what the journal is to say of it: the text of the entry
+    "Ändring i insats" when an established item changed, else empty."""
+
+    item: PlanItem
+    journal_text: str = ""
+
+
 @transaction.atomic
-def change_item(item, changes: dict, *, user, reason: str = "", opened: str = "") -> PlanItem:
+def change_item(item, changes: dict, *, reason: str = "", opened: str = "") -> ItemChange:
     """Draft items change freely. After establishing, a small change is made in place with a
-    reason, and a journal entry "Ändring i insats" says what changed and why. With `opened`
+    reason, and the change says what the journal entry "Ändring i insats" is to say (written by
+    front.services.change_plan_item: the journal is above the plan). With `opened`
     (item_fingerprint when the writer opened the item), a change over someone else's is refused."""
     ensure_open(item.period.plan.client)
     if is_superseded(item.period):
@@ -152,22 +174,17 @@ def change_item(item, changes: dict, *, user, reason: str = "", opened: str = ""
         setattr(item, field, value)
     if not item.period.is_established:
         item.save()
-        return item
+        return ItemChange(item)
     described = _describe_changes(current, item)
     if not described:
-        return item
+        return ItemChange(item)
     item.save()
-    from rodtrad.journal import services as journal  # the journal depends on plans, not the reverse
-
     text = _("Change in plan item “%(item)s”.\n%(changes)s\nWhy: %(reason)s") % {
         "item": item.title,
         "changes": described,
         "reason": reason.strip(),
     }
-    journal.record_event_entry(
-        item.period.plan.client, category="plan_item_change", text=text, author=user, plan_item=item
-    )
-    return item
+    return ItemChange(item, text)
 
 
 def add_goal(item, *, confirm_many=False, **fields) -> Goal:
@@ -188,12 +205,18 @@ def add_goal(item, *, confirm_many=False, **fields) -> Goal:
             by_when=fields["by_when"],
             why=fields["why"],
         )
-    return Goal.objects.create(item=item, **fields)
+    goal = Goal(item=item, **fields)
+    goal_follow_up.set_due(goal, item.period)
+    goal.save()
+    return goal
 
 
+@transaction.atomic
 def save_risk_assessment(period, **fields) -> RiskAssessment:
     ensure_draft(period)
+    fields["review_due_on"] = risk_assessment_review.due_on(RiskAssessment(**fields))
     assessment, _created = RiskAssessment.objects.update_or_create(period=period, defaults=fields)
+    protective_measure_review.assessed(assessment)
     return assessment
 
 
@@ -201,4 +224,7 @@ def add_risk(assessment, **fields) -> Risk:
     ensure_draft(assessment.period)
     if fields.get("is_protective_measure") and fields.get("consent") is None:
         raise ValidationError({"consent": _("A protective measure needs the client's consent.")})
-    return Risk.objects.create(assessment=assessment, **fields)
+    risk = Risk(assessment=assessment, **fields)
+    protective_measure_review.set_due(risk, assessment)
+    risk.save()
+    return risk

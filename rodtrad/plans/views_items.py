@@ -9,15 +9,17 @@ from django.utils.translation import gettext as _
 from rodtrad.audit.models import Action
 from rodtrad.clients import access
 from rodtrad.clients import services as client_services
-from rodtrad.clients.services_register import READ_ONLY_MESSAGE
 from rodtrad.writing import check_goal
 
 from . import rules, services, views_drafts
 from .access import item_for, period_for, refusal_to_change
-from .forms import ChangeItemForm, GoalForm, PlanItemForm, RiskAssessmentForm, RiskForm
+from .forms import GoalForm, PlanItemForm, RiskAssessmentForm, RiskForm
+from .risk_matrix import RISK_MATRIX
 
 
-def _orders(period):
+def orders_of(period):
+    """The orders at the period's unit, which a plan item can belong to."""
+
     return period.plan.client.orders.filter(unit=period.plan.unit)
 
 
@@ -25,7 +27,7 @@ def period_url(period):
     return reverse("plans:period", args=[period.plan.client_id, period.pk])
 
 
-def _apply_errors(form, error):
+def apply_errors(form, error):
     for field, messages in error.message_dict.items():
         form.add_error(field if field in form.fields else None, messages)
 
@@ -44,57 +46,14 @@ def new_item(request, client_id, period_id):
     form = PlanItemForm(
         request.POST or None,
         sections=sections,
-        orders=_orders(period),
-        initial=draft.initial(section=request.GET.get("avsnitt"), order=_orders(period).first()),
+        orders=orders_of(period),
+        initial=draft.initial(section=request.GET.get("avsnitt"), order=orders_of(period).first()),
     )
     if request.method == "POST" and form.is_valid():
         item = services.add_item(period, **form.cleaned_data)
         views_drafts.done(request)
         return redirect(f"{period_url(period)}#item-{item.pk}")
     return render(request, "plans/item_form.html", {"period": period, "client": client, "form": form, "d": draft})
-
-
-def edit_item(request, client_id, period_id, item_id):
-    item = item_for(request, client_id, period_id, item_id, access.action_for(request))
-    period = item.period
-    client = period.plan.client
-    if client_services.is_closed(client):
-        return access.refused(request, str(READ_ONLY_MESSAGE))
-    if services.is_superseded(period):
-        return access.refused(request, _("A newer plan period has replaced this one: make the change there."))
-    title = _("Change in plan item “%(item)s”") % {"item": item.title}
-    answered = views_drafts.handle(request, client, title=title, period=period)
-    if answered:
-        return answered
-    draft = views_drafts.state(request)
-    form = ChangeItemForm(
-        request.POST or None,
-        instance=item,
-        sections=None,
-        orders=_orders(period),
-        established=period.is_established,
-        initial=draft.initial(),
-    )
-    if request.method == "POST" and form.is_valid():
-        changes = {name: form.cleaned_data[name] for name in services.ITEM_TEXT_FIELDS}
-        changes["order"] = form.cleaned_data["order"]
-        try:
-            services.change_item(
-                item,
-                changes,
-                user=request.user,
-                reason=form.cleaned_data.get("reason", ""),
-                opened=form.cleaned_data["opened"],
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        except services.StaleEdit:
-            form.add_error(None, services.STALE_ITEM_MESSAGE)
-        else:
-            views_drafts.done(request)
-            return redirect(f"{period_url(period)}#item-{item.pk}")
-    context = {"period": period, "client": client, "form": form, "item": item, "d": draft}
-    return render(request, "plans/item_form.html", context, status=409 if form.non_field_errors() else 200)
 
 
 def new_goal(request, client_id, period_id, item_id):
@@ -117,7 +76,7 @@ def new_goal(request, client_id, period_id, item_id):
         try:
             services.add_goal(item, confirm_many=form.cleaned_data["confirm_many"], **fields)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             views_drafts.done(request)
             return redirect(f"{period_url(period)}#item-{item.pk}")
@@ -211,7 +170,7 @@ def risks(request, client_id, period_id):
         "assessment_draft": assessment_draft,
         "risk_draft": risk_draft,
         "risks": assessment.risks.select_related("item", "consent") if assessment else [],
-        "matrix": rules.RISK_MATRIX,
+        "matrix": RISK_MATRIX,
         "current_orders": client_services.current_orders(client),
     }
     return render(request, "plans/risks.html", context)

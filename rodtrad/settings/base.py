@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "rodtrad.synthetic",
     *SSO_APPS,
     "rodtrad.operations",
+    # Last: its admin composes the other apps' parts of the unit's page (front/admin.py).
+    "rodtrad.front",
 ]
 
 MIDDLEWARE = [
@@ -94,7 +96,7 @@ DATABASE_CONNECTION_SECONDS = 600
 
 def postgresql_options():
     """Parameters bound on the server, so that psycopg can prepare statements where the code
-    asks for it (rodtrad/db/prepared.py); connections kept for ten minutes (CONN_MAX_AGE, with a
+    asks for it (rodtrad/lib/prepared.py); connections kept for ten minutes (CONN_MAX_AGE, with a
     health check before reuse), so that what a worker prepared serves it."""
     return {"server_side_binding": True}
 
@@ -125,10 +127,10 @@ def database_from_environment():
         # A SQLite file named in DATABASE_URL (sqlite:////abs/path) gets the same backend as the
         # default one: without its "sv" collation every list in Swedish order would fail.
         if config["ENGINE"] == "django.db.backends.sqlite3":
-            config["ENGINE"] = "rodtrad.db.sqlite"
+            config["ENGINE"] = "rodtrad.lib.sqlite"
             config["OPTIONS"] = {**sqlite_options, **config.get("OPTIONS", {})}
     else:
-        config = {"ENGINE": "rodtrad.db.sqlite", "NAME": VAR_DIR / "rodtrad.sqlite3", "OPTIONS": sqlite_options}
+        config = {"ENGINE": "rodtrad.lib.sqlite", "NAME": VAR_DIR / "rodtrad.sqlite3", "OPTIONS": sqlite_options}
     # Every request is one transaction, so an audit event that cannot be written takes the
     # whole response down with it instead of letting the data out unlogged.
     config["ATOMIC_REQUESTS"] = True
@@ -167,11 +169,14 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 # A refusal at the identity provider's return is no password guessed: it is audited, not counted.
 AXES_WHITELIST_CALLABLE = "rodtrad.signin.sso.is_identity_provider_return"
 
-# A session ends after this many idle minutes: every request renews the cookie.
+# The shared cache: one table in the database (manage.py createcachetable, where the migrations
+# run), so that every worker and every app server sees the same values. Nothing whose staleness
+# matters may live in one process.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Rendered journal cards, process-local on purpose (see rodtrad/journal/cards.py). A card is
-    # about 2 kB: 5,000 of them are some 10 MB per worker.
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "rodtrad_cache"},
+    # Rendered journal cards, process-local on purpose (see rodtrad/journal/cards.py): a card's key
+    # holds everything it shows, so a card kept in one worker is never stale. A card is about
+    # 2 kB: 5,000 of them are some 10 MB per worker.
     "journal_cards": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "journal-cards",
@@ -180,6 +185,7 @@ CACHES = {
     },
 }
 
+# A session ends after this many idle minutes: every request renews the cookie.
 SESSION_IDLE_MINUTES = int(os.environ.get("RODTRAD_SESSION_IDLE_MINUTES", "30"))
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = True

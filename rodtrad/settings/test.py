@@ -5,7 +5,7 @@ from .development import *  # noqa: F403
 # Argon2 is deliberately slow; tests create many users. Production's hasher list is tested separately.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 ALLOWED_HOSTS = ["*"]
-# Every reused statement is also built the ordinary way and compared (rodtrad/db/reused.py).
+# Every reused statement is also built the ordinary way and compared (rodtrad/lib/reused.py).
 RODTRAD_CHECK_REUSED_STATEMENTS = True
 
 # The suite's SQLite database is in memory, shared between the test's thread and the browser

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from django.utils import formats, timezone, translation
 
 from rodtrad.accounts.models import Unit
-from rodtrad.clients.models import add_months
+from rodtrad.lib.dates import add_months
+from rodtrad.plans.due import goal_follow_up, risk_assessment_review, yearly_review
 from rodtrad.plans.models import Goal, Plan, PlanItem, PlanPeriod, Risk, RiskAssessment, SectionTemplate
 from rodtrad.plans.rules import compose_goal
 
@@ -40,6 +41,7 @@ class SynthPeriod:
     pk: int | None = None
     # (item pk, goal pk or None, template), in the order of `templates`.
     items: list = field(default_factory=list)
+    follow_up_planned_on: datetime.date | None = None
     superseded: bool = False
 
 
@@ -106,6 +108,7 @@ def _period_row(rng, period, now):
         previous_id=period.previous.pk if period.previous else None,
         participants=f"{client.first_name} {client.last_name}; {contact.name}, {contact.title.lower()}",
     )
+    yearly_review.set_due(row)
     if client.is_child:
         row.child_views = _text("{n} berättade med bilder vad {han} tycker om att göra och vad som är svårt.", client)
         row.child_best_interest = "Planen bygger på vad barnet själv sagt, vårdnadshavarens bild och skolans."
@@ -145,7 +148,7 @@ def write(rng, register, chains, today, now):
             for period, row in zip(
                 periods, bulk.insert(PlanPeriod, [_period_row(rng, p, now) for p in periods]), strict=True
             ):
-                period.pk = row.pk
+                period.pk, period.follow_up_planned_on = row.pk, row.follow_up_planned_on
             _write_items(rng, periods, sections)
             _write_risks(rng, periods)
     for chain in chains:
@@ -209,7 +212,7 @@ def _goal(period, item_pk, goal_template):
     kind, what, how_often, support, why = goal_template
     by_when = add_months(period.starts_on, 12) - datetime.timedelta(days=1)
     sentence = _sentence_template(goal_template).replace(_date_text(SENTINEL_DATE), _date_text(by_when))
-    return bulk.row(
+    goal = bulk.row(
         Goal,
         item_id=item_pk,
         goal_type=kind,
@@ -221,6 +224,8 @@ def _goal(period, item_pk, goal_template):
         order_goal=PERSONAL_GOALS[period.order.service],
         sentence=sentence,
     )
+    goal_follow_up.set_due(goal, period)
+    return goal
 
 
 def _write_risks(rng, periods):
@@ -230,17 +235,17 @@ def _write_risks(rng, periods):
             continue
         client, contact = period.client, period.client.contact
         no_risks = rng.random() < 0.75
-        assessments.append(
-            bulk.row(
-                RiskAssessment,
-                period_id=period.pk,
-                assessed_on=period.starts_on,
-                team=f"{contact.name} ({contact.title.lower()}), {client.home.managers[0].name} (enhetschef)",
-                responsible=contact.name,
-                no_risks_identified=no_risks,
-                no_risks_grounds=_text(rng.choice(plan_texts.NO_RISKS), client) if no_risks else "",
-            )
+        assessment = bulk.row(
+            RiskAssessment,
+            period_id=period.pk,
+            assessed_on=period.starts_on,
+            team=f"{contact.name} ({contact.title.lower()}), {client.home.managers[0].name} (enhetschef)",
+            responsible=contact.name,
+            no_risks_identified=no_risks,
+            no_risks_grounds=_text(rng.choice(plan_texts.NO_RISKS), client) if no_risks else "",
         )
+        risk_assessment_review.set_due(assessment)
+        assessments.append(assessment)
         with_risk.append(None if no_risks else period)
     risks = []
     for period, assessment in zip(with_risk, bulk.insert(RiskAssessment, assessments), strict=True):

@@ -7,8 +7,10 @@ import datetime
 from django.utils import timezone
 
 from rodtrad.followup.models import Answer, GoalFollowUp, Review
-from rodtrad.oversight import dates
+from rodtrad.lib import dates
 from rodtrad.oversight.models import LogReview
+from rodtrad.plans.due import goal_follow_up
+from rodtrad.plans.models import Goal
 
 from . import bulk, plan_texts
 from .text import PRONOUNS
@@ -43,7 +45,23 @@ def write(rng, chains, today):
         current = [p for p in chain if p.established and not p.superseded]
         for period in current:
             follow_ups += _during_period(rng, period, today)
-    bulk.insert(GoalFollowUp, follow_ups)
+    _goals_followed_up(bulk.insert(GoalFollowUp, follow_ups))
+
+
+def _goals_followed_up(follow_ups):
+    """Each goal followed up is next due when its newest follow-up said (plans/due/goal_follow_up.py)."""
+    newest = {}
+    for follow_up in follow_ups:
+        if follow_up.goal_id is None:
+            continue
+        found = newest.get(follow_up.goal_id)
+        if found is None or (follow_up.followed_up_on, follow_up.pk) > (found.followed_up_on, found.pk):
+            newest[follow_up.goal_id] = follow_up
+    goals = [
+        Goal(pk=pk, follow_up_due_on=goal_follow_up.due_on(by_when=None, planned_on=None, newest=follow_up))
+        for pk, follow_up in newest.items()
+    ]
+    Goal.objects.bulk_update(goals, ["follow_up_due_on"], batch_size=bulk.BATCH)
 
 
 def period_after(chain, period):

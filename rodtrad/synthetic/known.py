@@ -7,6 +7,9 @@ her contact person. Every synthetic user has the password PASSWORD."""
 
 import datetime
 
+from rodtrad.accounts.models import Organisation, User
+from rodtrad.clients.models import Client
+
 from . import people
 
 ORGANISATION = "Syntetiska kommunen vård och omsorg"
@@ -38,20 +41,14 @@ def heavy_entries(clients: int, entries: int) -> int:
 
 
 def is_loaded() -> bool:
-    from rodtrad.accounts.models import Organisation
-
     return Organisation.objects.filter(name=ORGANISATION).exists()
 
 
 def heavy_client():
-    from rodtrad.clients.models import Client
-
     return Client.objects.get(personal_number=HEAVY_PERSONAL_NUMBER)
 
 
 def sign_in_users():
     """{"manager": chef0001, "staff": personal00001}, the users the benchmark signs in as."""
-    from rodtrad.accounts.models import User
-
     users = User.objects.in_bulk([MANAGER_USERNAME, CONTACT_USERNAME], field_name="username")
     return {"manager": users[MANAGER_USERNAME], "staff": users[CONTACT_USERNAME]}

@@ -2,10 +2,12 @@
 
 import datetime
 import random
+from types import SimpleNamespace
 
 from django.contrib.auth.hashers import make_password
 
 from rodtrad.accounts.models import Membership, Organisation, Unit, User
+from rodtrad.clients.due import consent_review, file_to_authority, first_plan
 from rodtrad.clients.models import (
     OVERALL_GOALS,
     Client,
@@ -33,6 +35,8 @@ AAC = (
     "Talar i korta meningar och behöver tid att svara.",
 )
 FILE_DUE_DAYS = 61
+# The units are made with the model's defaults, the deadline for the first plan among them.
+UNIT_DEFAULTS = SimpleNamespace(first_plan_days=Unit._meta.get_field("first_plan_days").default)
 
 
 def write_units_and_staff(register, extra_memberships):
@@ -73,7 +77,7 @@ def write_units_and_staff(register, extra_memberships):
 
 
 def write_clients(rng: random.Random, register, today):
-    services = {(s.law, s.name): s.pk for s in Service.objects.all()}
+    services = {(s.law, s.name): s for s in Service.objects.all()}
     clients = []
     for synth in register.clients:
         language = rng.choice(LANGUAGES) if rng.random() < 0.06 else "svenska"
@@ -118,26 +122,29 @@ def _write_orders(rng, register, services, today):
             title, phone = CASE_OFFICER[law]
             first, last = rng.choice(words.FEMALE_NAMES + words.MALE_NAMES), rng.choice(words.LAST_NAMES)
             sent_on = _file_sent(rng, order.ended_on, today)
-            orders.append(
-                bulk.row(
-                    Order,
-                    client_id=client.pk,
-                    unit_id=order.unit.pk,
-                    service_id=services[law, name],
-                    decision_date=order.valid_from - datetime.timedelta(days=rng.randint(7, 30)),
-                    valid_from=order.valid_from,
-                    overall_goal=str(OVERALL_GOALS[law]),
-                    personal_goals=PERSONAL_GOALS[order.service],
-                    case_officer_name=f"{first} {last}",
-                    case_officer_title=title,
-                    case_officer_phone=phone,
-                    case_officer_email=f"{first.lower()}.{last.lower()}@syntetstad.invalid",
-                    ended_on=order.ended_on,
-                    end_reason="Brukaren har flyttat till en annan kommun." if order.ended_on else "",
-                    file_sent_on=sent_on,
-                    file_sent_by_id=order.unit.managers[0].pk if sent_on else None,
-                )
+            row = bulk.row(
+                Order,
+                client_id=client.pk,
+                unit_id=order.unit.pk,
+                service_id=services[law, name].pk,
+                decision_date=order.valid_from - datetime.timedelta(days=rng.randint(7, 30)),
+                valid_from=order.valid_from,
+                overall_goal=str(OVERALL_GOALS[law]),
+                personal_goals=PERSONAL_GOALS[order.service],
+                case_officer_name=f"{first} {last}",
+                case_officer_title=title,
+                case_officer_phone=phone,
+                case_officer_email=f"{first.lower()}.{last.lower()}@syntetstad.invalid",
+                ended_on=order.ended_on,
+                end_reason="Brukaren har flyttat till en annan kommun." if order.ended_on else "",
+                file_sent_on=sent_on,
+                file_sent_by_id=order.unit.managers[0].pk if sent_on else None,
             )
+            # The due dates from their rules, which read the order's service and unit.
+            row.service, row.unit = services[law, name], UNIT_DEFAULTS
+            first_plan.set_due(row)
+            file_to_authority.set_due(row)
+            orders.append(row)
             synth_orders.append(order)
     for synth, order in zip(synth_orders, bulk.insert(Order, orders), strict=True):
         synth.pk = order.pk
@@ -170,6 +177,8 @@ def _write_people_around(rng, register, today):
     bulk.insert(ContactPerson, contact_persons)
     bulk.insert(ProtectedDetailsGrant, grants)
     bulk.insert(ClientContact, contacts)
+    for consent, (reviewed, _note) in consents:
+        consent_review.set_seen(consent, reviewed or consent.given_on)
     saved = bulk.insert(Consent, [consent for consent, _reviewed in consents])
     reviews = [
         bulk.row(

@@ -4,8 +4,8 @@ from django.test import RequestFactory
 
 from rodtrad.accounts.models import Membership
 from rodtrad.audit.models import AccessEvent, Action
-from rodtrad.clients import access
-from rodtrad.clients.models import Client
+from rodtrad.clients import access, services
+from rodtrad.clients.models import Client, Order
 
 from ..factories import MembershipFactory, OrderFactory
 
@@ -62,8 +62,7 @@ def test_client_for_answers_404_for_another_units_client_and_records_nothing(wor
 
 
 def test_whoever_asked_before_the_right_is_the_askers_own(world):
-    """The access statement is built once and reused (rodtrad/db/reused.py): what one user was
-    let see says nothing of the next, nor a role asked for of the plain right."""
+    """What one user was let see says nothing of the next, nor a role asked for of the plain right."""
     assert access.client_for(request_by(world.staff), world.client.pk) == world.client
     with pytest.raises(Http404):
         access.client_for(request_by(world.outsider), world.client.pk)
@@ -92,3 +91,31 @@ def test_when_the_audit_event_cannot_be_written_the_client_page_fails(world, as_
     browser = as_user(world.staff)
     with pytest.raises(RuntimeError):
         browser.get(f"/brukare/{world.client.pk}/")
+
+
+def test_the_access_read_says_whether_the_case_is_closed(world, django_assert_num_queries):
+    """Read with the client, so that the pages that ask next need no query of their own; ending
+    the order through the object read so forgets it."""
+    client = access.client_for(request_by(world.staff), world.client.pk)
+    with django_assert_num_queries(0):
+        assert services.is_closed(client) is False
+    order = access.object_for(request_by(world.manager), Order.objects.all(), world.client.orders.get().pk)
+    with django_assert_num_queries(0):
+        assert services.is_closed(order.client) is False
+    services.end_order(order, ended_on=order.valid_from, reason="Flyttat")
+    assert services.is_closed(order.client) is True
+    client = access.client_for(request_by(world.staff), world.client.pk)
+    with django_assert_num_queries(0):
+        assert services.is_closed(client) is True
+
+
+def test_a_role_the_user_does_not_hold_answers_like_a_client_that_does_not_exist(world):
+    order = world.client.orders.get()
+    for reach in (
+        lambda: access.client_for(request_by(world.staff), world.client.pk, role=Membership.Role.MANAGER),
+        lambda: access.object_for(request_by(world.staff), Order.objects.all(), order.pk, role=Membership.Role.MANAGER),
+    ):
+        with pytest.raises(Http404):
+            reach()
+    assert access.client_for(request_by(world.manager), world.client.pk, role=Membership.Role.MANAGER) == world.client
+    assert AccessEvent.objects.filter(user=world.staff).count() == 0

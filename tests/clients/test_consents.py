@@ -7,10 +7,11 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 
 from rodtrad.audit.models import AccessEvent, Action
+from rodtrad.clients.due import consent_review
 from rodtrad.clients.models import ClientContact, Consent, ConsentReview
 from rodtrad.plans import services as plans
 
-from ..factories import ConsentFactory, ContactFactory
+from ..factories import ConsentFactory, ContactFactory, end_orders
 
 
 def says(response, message):
@@ -114,13 +115,20 @@ def test_the_list_shows_kind_method_scope_and_who_recorded_it(world, as_user):
     assert AccessEvent.objects.get(client=world.client).object_type == "consent_list"
 
 
+def given(consent, day):
+    """The consent was given on `day` instead, due a year after (clients/due/consent_review.py)."""
+    consent.given_on = day
+    consent_review.set_seen(consent, day)
+    consent.save()
+
+
 def test_review_is_due_a_year_after_it_was_given_not_before(world, as_user):
     ConsentFactory(client=world.client, given_on=days_ago(364), scope="Nästan ett år")
     browser = as_user(world.staff)
     assert not says(browser.get(consents_url(world.client)), "Review due")
-    Consent.objects.update(given_on=days_ago(365))
+    given(Consent.objects.get(), days_ago(365))
     assert says(browser.get(consents_url(world.client)), "Review due")
-    Consent.objects.update(given_on=days_ago(366))
+    given(Consent.objects.get(), days_ago(366))
     assert says(browser.get(consents_url(world.client)), "Review overdue")
 
 
@@ -133,7 +141,8 @@ def test_a_review_is_recorded_with_date_and_who_and_moves_the_next_review(world,
     assert response.status_code == 302
     review = ConsentReview.objects.get(consent=consent)
     assert (review.reviewed_by, review.reviewed_on) == (world.manager, days_ago(1))
-    assert consent.review_due_on() == days_ago(1) + datetime.timedelta(days=365)
+    consent.refresh_from_db()
+    assert consent.review_due_on == days_ago(1) + datetime.timedelta(days=365)
     event = AccessEvent.objects.filter(client=world.client).latest("pk")
     assert (event.action, event.object_id) == (Action.CREATE, str(consent.pk))
     listing = as_user(world.manager).get(consents_url(world.client))
@@ -196,7 +205,7 @@ def test_an_outsider_gets_404_and_changes_nothing(world, as_user):
 
 def test_after_all_orders_ended_consents_are_read_only_but_still_shown(world, as_user):
     consent = ConsentFactory(client=world.client, given_on=days_ago(30))
-    world.client.orders.update(ended_on=days_ago(1), end_reason="Flyttat")
+    end_orders(world.client, days_ago(1))
     browser = as_user(world.staff)
     listing = browser.get(consents_url(world.client))
     assert consent.scope in listing.content.decode()

@@ -1,12 +1,14 @@
 """Relatives and representatives: what a colleague and an auditor would check."""
 
+import datetime
+
 from django.utils.html import escape
 from django.utils.translation import gettext
 
 from rodtrad.audit.models import AccessEvent, Action
 from rodtrad.clients.models import ClientContact
 
-from ..factories import ConsentFactory, ContactFactory, MembershipFactory
+from ..factories import ConsentFactory, ContactFactory, MembershipFactory, end_orders
 
 
 def says(response, message):
@@ -117,7 +119,7 @@ def test_a_contact_who_gave_a_consent_stays(world, as_user):
 
 def test_after_all_orders_ended_contacts_are_read_only(world, as_user):
     contact = ContactFactory(client=world.client, name="Maja Lind")
-    world.client.orders.update(ended_on="2025-06-30", end_reason="Flyttat")
+    end_orders(world.client, datetime.date(2025, 6, 30))
     browser = as_user(world.staff)
     listing = browser.get(contacts_url(world.client))
     assert listing.status_code == 200

@@ -49,8 +49,10 @@ def test_support_staff_cannot_add_orders(world, as_user):
 def test_the_first_plan_is_due_the_units_number_of_days_after_the_start(world):
     world.unit.first_plan_days = 21
     world.unit.save()
-    order = world.client.orders.get()
-    assert order.first_plan_due == order.valid_from + datetime.timedelta(days=21)
+    order = services.add_order(
+        world.client, OrderFactory.build(unit=world.unit, service=world.client.orders.get().service)
+    )
+    assert order.first_plan_due_on == order.valid_from + datetime.timedelta(days=21)
 
 
 def end(world, as_user, order, **data):

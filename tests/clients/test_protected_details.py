@@ -1,6 +1,8 @@
 """Skyddade personuppgifter: the address and contact details are shown only to users granted
 them one by one, never by role, and only a manager of the client's units hands the right out."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.template import Context, Template
@@ -13,7 +15,7 @@ from rodtrad.audit.models import AccessEvent, Action
 from rodtrad.clients import services_register
 from rodtrad.clients.models import ProtectedDetailsGrant
 
-from ..factories import MembershipFactory, OrderFactory, UserFactory
+from ..factories import MembershipFactory, OrderFactory, UserFactory, end_orders
 
 HIDDEN = "Protected personal details – shown only to those authorised"
 ADDRESS = "Hemliga gatan 7"
@@ -140,7 +142,7 @@ def test_a_second_manager_of_the_unit_sees_the_page_but_not_the_address(protecte
 
 def test_a_closed_case_refuses_new_grants_but_allows_revoking(protected, world, as_user):
     given = grant(protected, world.staff, world.manager)
-    protected.orders.update(ended_on="2025-06-30", end_reason="Flyttat")
+    end_orders(protected, datetime.date(2025, 6, 30))
     browser = as_user(world.manager)
     MembershipFactory(unit=world.unit, user__username="kollega")
     colleague = world.unit.memberships.get(user__username="kollega").user

@@ -5,10 +5,11 @@ from stdnum.se import personnummer
 
 from rodtrad.accounts.models import Membership, User
 from rodtrad.clients import identity, services
-from rodtrad.clients.models import Client, ClientContact, Consent, Order, add_months
+from rodtrad.clients.models import Client, ClientContact, Consent, Order
 from rodtrad.core import demo
 from rodtrad.followup import services as followup
 from rodtrad.followup.models import Answer, GoalFollowUp, Review
+from rodtrad.lib.dates import add_months
 from rodtrad.plans.models import Goal, PlanPeriod
 
 pytestmark = pytest.mark.django_db

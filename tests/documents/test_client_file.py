@@ -11,12 +11,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from rodtrad.clients import services as clients
 from rodtrad.documents.client_file_pdf import client_file_pdf
 from rodtrad.followup.models import Answer, Review
+from rodtrad.front import services as front
 from rodtrad.journal import services as journal
 from rodtrad.plans import services as plans
-from rodtrad.plans.models import Goal, PlanPeriod
+from rodtrad.plans.models import Goal
 
 from .. import plan_data
 from ..factories import ConsentFactory, EntryFactory, GoalFollowUpFactory, SignedEntryFactory
@@ -102,9 +102,7 @@ def record(world, complete_period, item):
 def test_the_file_holds_every_follow_up_review_consent_and_signed_entry_in_order(
     record, world, as_user, fetch_prepared
 ):
-    clients.end_order(
-        world.client.orders.get(), ended_on=datetime.date(2027, 3, 1), reason="Flyttat", user=world.manager
-    )
+    front.end_order(world.client.orders.get(), ended_on=datetime.date(2027, 3, 1), reason="Flyttat", user=world.manager)
     text = pdf_text(fetch_prepared(as_user(world.manager), file_url(world.client)))
     flat = " ".join(text.split())
 
@@ -137,7 +135,7 @@ def test_the_file_is_read_in_a_fixed_number_of_queries_however_large_the_record(
     small = queries()
     write_journal(world, 40, start=datetime.date(2026, 6, 1))
     # A second period, as after a yearly review, with two more plan items, goals and follow-ups.
-    later = PlanPeriod.objects.create(plan=record.plan, starts_on=datetime.date(2027, 11, 1), previous=record)
+    later = plans.add_period(record.plan, starts_on=datetime.date(2027, 11, 1), previous=record)
     for title in ("Morgonrutin", "Tvätta"):
         goal = plans.add_goal(plan_data.add_item(later, title=title), **plan_data.goal_fields())
         GoalFollowUpFactory(goal=goal, recorded_by=world.manager)

@@ -2,10 +2,12 @@
 
 import datetime
 
+from rodtrad.clients.due import consent_review
 from rodtrad.clients.models import ConsentReview
 from rodtrad.followup import checklist, services
 from rodtrad.followup.checklist import State
-from rodtrad.plans.models import Risk, RiskAssessment
+from rodtrad.plans.due import protective_measure_review, risk_assessment_review
+from rodtrad.plans.models import Risk
 
 from ..factories import ConsentFactory, ContactPersonFactory
 from ..followup_data import TODAY, new_period_decisions
@@ -44,8 +46,19 @@ def test_a_follow_up_without_the_client_is_pointed_out(review, established, worl
     assert checks["with_client"].state == State.WARNING
 
 
+def assessed_on(assessment, day, **fields):
+    """The established period's assessment as if made on `day` (the service only saves a draft's),
+    due as plans/due/ sets it."""
+    for name, value in {"assessed_on": day, **fields}.items():
+        setattr(assessment, name, value)
+    risk_assessment_review.set_due(assessment)
+    assessment.save()
+    protective_measure_review.assessed(assessment)
+    return assessment
+
+
 def test_an_old_risk_assessment_and_unreviewed_consents_are_flagged(established, world):
-    RiskAssessment.objects.filter(period=established).update(assessed_on=datetime.date(2025, 10, 1))
+    assessed_on(established.risk_assessment, datetime.date(2025, 10, 1))
     established.refresh_from_db()
     consent = ConsentFactory(client=world.client, given_on=datetime.date(2025, 9, 1), recorded_by=world.staff)
     checks = by_key(checklist.new_period_checks(established, today=TODAY))
@@ -53,7 +66,9 @@ def test_an_old_risk_assessment_and_unreviewed_consents_are_flagged(established,
     assert "1 oktober 2025" in checks["risk_assessment"].detail
     assert checks["consents"].state == State.WARNING
     assert consent.scope[:40] in checks["consents"].detail
+    # TODAY is ahead of the clock the service checks against; the rule's module records it as the service does.
     ConsentReview.objects.create(consent=consent, reviewed_on=TODAY, reviewed_by=world.staff)
+    consent_review.reviewed(consent, TODAY)
     assert by_key(checklist.new_period_checks(established, today=TODAY))["consents"].state == State.CONFIRM
 
 
@@ -69,12 +84,9 @@ def test_plan_items_without_goals_or_description_and_the_contact_person_are_show
 
 
 def test_protective_measures_not_reviewed_for_six_months_are_flagged(established, world):
-    assessment = established.risk_assessment
-    RiskAssessment.objects.filter(pk=assessment.pk).update(
-        no_risks_identified=False, assessed_on=datetime.date(2026, 7, 1)
-    )
+    assessment = assessed_on(established.risk_assessment, datetime.date(2026, 7, 1), no_risks_identified=False)
     consent = ConsentFactory(client=world.client, recorded_by=world.staff)
-    Risk.objects.create(
+    risk = Risk(
         assessment=assessment,
         description="Elsa kan gå ut på natten och gå vilse.",
         consequence=3,
@@ -86,6 +98,8 @@ def test_protective_measures_not_reviewed_for_six_months_are_flagged(established
         protective_purpose="Dörrlarm",
         consent=consent,
     )
+    protective_measure_review.set_due(risk, assessment)
+    risk.save()
     check = by_key(checklist.new_period_checks(established, today=TODAY))["protective"]
     assert (check.state, check.detail) == (
         State.WARNING,

@@ -74,7 +74,7 @@ def test_lisa_is_followed_up_together_with_her(world):
     assert not new_walk.goals.exists()
     plans.add_goal(new_walk, **plan_data.goal_fields(what="komma ut på promenad", how_often="3 dagar i veckan"))
     new_dishes = new.items.get(carried_from=dishes)
-    plans.change_item(new_dishes, {"how_wanted": "Lisa plockar in i diskmaskinen; personalen visar."}, user=world.staff)
+    plans.change_item(new_dishes, {"how_wanted": "Lisa plockar in i diskmaskinen; personalen visar."})
     assert new_walk.goals.get().sentence.startswith("Komma ut på promenad 3 dagar i veckan")
 
 

@@ -6,6 +6,7 @@ from rodtrad.followup.models import Answer, GoalFollowUp, Review
 from rodtrad.journal.models import Category, Entry
 from rodtrad.plans.models import PlanPeriod
 
+from ..factories import GoalFollowUpFactory
 from ..followup_data import DAY, new_period_decisions, record
 
 
@@ -242,11 +243,8 @@ def test_the_review_shows_each_goals_follow_up_before_it(review, established, go
 def test_a_goal_past_its_follow_up_date_is_marked_late(goal, world, as_user):
     body = as_user(world.staff).get(base(world)).content.decode()
     assert 'badge--late">Sen</span>' not in body
-    GoalFollowUp.objects.create(
-        item=goal.item,
+    GoalFollowUpFactory(
         goal=goal,
-        answer="partly",
-        comment="x",
         recorded_by=world.staff,
         followed_up_on=timezone.localdate() - 10 * DAY,
         next_follow_up_on=timezone.localdate() - DAY,

@@ -11,7 +11,8 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 
 from rodtrad.journal import assistant
-from rodtrad.plans.models import Goal, Plan, PlanItem, PlanPeriod, SectionTemplate
+from rodtrad.plans import services as plans
+from rodtrad.plans.models import Goal, Plan, PlanItem, SectionTemplate
 
 
 def says(response, message):
@@ -26,15 +27,15 @@ def days_ago(days, hour=10):
 
 @pytest.fixture
 def plan(world):
-    period = PlanPeriod.objects.create(
-        plan=Plan.objects.create(client=world.client, unit=world.unit), starts_on=datetime.date(2025, 1, 1)
+    period = plans.add_period(
+        Plan.objects.create(client=world.client, unit=world.unit), starts_on=datetime.date(2025, 1, 1)
     )
     meals = SectionTemplate.objects.get(template__unit=None, title="Måltidssituation")
     social = SectionTemplate.objects.get(template__unit=None, title="Sociala aktiviteter")
     cooking = PlanItem.objects.create(period=period, section=meals, title="Laga middag")
     walks = PlanItem.objects.create(period=period, section=social, title="Promenad")
-    goal = Goal.objects.create(
-        item=cooking,
+    goal = plans.add_goal(
+        cooking,
         goal_type=Goal.Type.DEVELOP,
         what="Laga middag själv",
         how_often="två gånger i veckan",

@@ -9,6 +9,7 @@ from django.utils import timezone
 from rodtrad.accounts.models import Membership
 from rodtrad.clients import services as client_services
 from rodtrad.journal import services
+from rodtrad.journal.due import monthly_note
 from rodtrad.journal.models import Category, Entry, SignedEntryError
 
 from ..factories import ContactFactory, MembershipFactory, SignedEntryFactory, client_at
@@ -258,14 +259,6 @@ def test_a_closed_case_takes_no_new_entries_but_still_the_closing_note_and_objec
     assert services.add_objection(entry, text="Fel", recorded_by=world.staff).pk
 
 
-def test_a_month_without_entries_needs_a_monthly_note(world):
-    assert services.needs_monthly_note(world.client)
-    SignedEntryFactory(client=world.client, author=world.staff, occurred_at=days_ago(40))
-    assert services.needs_monthly_note(world.client, day=timezone.localdate())
-    SignedEntryFactory(client=world.client, author=world.staff)
-    assert not services.needs_monthly_note(world.client)
-
-
 def test_managers_role_is_what_lets_them_correct(world):
     original = services.sign_entry(draft(world), user=world.staff)
     assert services.may_correct(original, world.manager)
@@ -294,13 +287,13 @@ def test_a_monthly_note_for_an_earlier_month_is_dated_at_its_last_minute(world):
 
 def test_the_month_due_is_last_month_while_it_has_no_signed_entry(world):
     today = datetime.date(2026, 12, 4)
-    assert services.monthly_note_due_month(world.client, today=today) == datetime.date(2026, 11, 1)
+    assert monthly_note.due_month(world.client, today=today) == datetime.date(2026, 11, 1)
     SignedEntryFactory(
         client=world.client, author=world.staff, occurred_at=timezone.make_aware(datetime.datetime(2026, 11, 20, 9))
     )
-    assert services.monthly_note_due_month(world.client, today=today) == datetime.date(2026, 12, 1)
+    assert monthly_note.due_month(world.client, today=today) == datetime.date(2026, 12, 1)
 
 
 def test_no_note_is_due_for_a_month_before_the_order_began(world):
     world.client.orders.update(valid_from=datetime.date(2026, 12, 2))
-    assert services.monthly_note_due_month(world.client, today=datetime.date(2026, 12, 4)) == datetime.date(2026, 12, 1)
+    assert monthly_note.due_month(world.client, today=datetime.date(2026, 12, 4)) == datetime.date(2026, 12, 1)

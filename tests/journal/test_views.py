@@ -11,6 +11,7 @@ from django.utils import formats, timezone
 from rodtrad.audit.models import AccessEvent, Action
 from rodtrad.clients import services as client_services
 from rodtrad.journal import queries, services
+from rodtrad.journal.due import monthly_note
 from rodtrad.journal.models import Category, Entry, Objection
 from rodtrad.oversight import catalogue, reminders, todo
 from rodtrad.oversight.scope import for_manager
@@ -180,8 +181,7 @@ def test_a_user_of_another_unit_finds_no_journal(world, as_user):
 
 
 def test_an_entry_is_reached_only_under_its_own_client_and_by_those_who_may_see_it(world, as_user):
-    """The write pages read the entry with a reused statement (journal.queries.readable_entry):
-    whoever asked before, the client in the address and the right to it still decide."""
+    """The client in the address and the right to it decide, whoever asked before."""
     draft = EntryFactory(client=world.client, author=world.staff)
     seen_too = OrderFactory(unit=world.unit).client
     staff = as_user(world.staff)
@@ -425,7 +425,7 @@ def test_the_monthly_note_from_the_to_do_is_for_the_month_it_names_and_signing_i
         world.client, author=world.staff, entry=note, text=note.text + "Elsa säger att månaden har varit bra."
     )
     services.sign_entry(note, user=world.staff)
-    assert not services.needs_monthly_note(world.client, day=last_month)
+    assert not monthly_note.missing(world.client, day=last_month)
     assert not [row for row in todo.rows_for(world.staff) if "Ingen journalanteckning" in str(row.text)]
     assert "manadsanteckning-saknas" not in [rule.key for rule, _count in todo.counts_for(world.staff)]
     scope = for_manager(world.manager)

@@ -1,5 +1,6 @@
 """Plans, periods and goals made directly with the models, so that each rule can be tested at its
-limit without going through the whole plan workflow; and scopes on a chosen day."""
+limit without going through the whole plan workflow (their due dates set by the rules' modules,
+as the services set them); and scopes on a chosen day."""
 
 import datetime
 
@@ -9,6 +10,7 @@ from django.utils import timezone
 from rodtrad.oversight import catalogue
 from rodtrad.oversight import scope as scopes
 from rodtrad.oversight.catalogue import RULES_BY_KEY
+from rodtrad.plans.due import goal_follow_up, risk_assessment_review, yearly_review
 from rodtrad.plans.models import Goal, Plan, PlanItem, PlanPeriod, RiskAssessment, SectionTemplate
 
 from .. import plan_data
@@ -41,15 +43,19 @@ def established_period(client, unit, *, starts_on=datetime.date(2026, 3, 1), goa
     assessment (made on `assessed_on`, by default the start)."""
     plan, _created = Plan.objects.get_or_create(client=client, unit=unit)
     values = {"planning_date": starts_on, "participation": "Elsa var med och valde mål."} | fields
-    period = PlanPeriod.objects.create(
+    period = PlanPeriod(
         plan=plan, starts_on=starts_on, status=PlanPeriod.Status.ESTABLISHED, established_at=noon(starts_on), **values
     )
+    yearly_review.set_due(period)
+    period.save()
     if goal:
         add_goal(period)
     if assessed_on is not False:
-        RiskAssessment.objects.create(
+        assessment = RiskAssessment(
             period=period, assessed_on=assessed_on or starts_on, no_risks_identified=True, no_risks_grounds="Inga."
         )
+        risk_assessment_review.set_due(assessment)
+        assessment.save()
     return period
 
 
@@ -57,7 +63,10 @@ def add_goal(period, **fields):
     section = SectionTemplate.objects.get(template__unit=None, title="Måltidssituation")
     item = PlanItem.objects.create(period=period, section=section, title="Laga middag")
     values = plan_data.goal_fields() | {"sentence": "Elsa lagar middag själv två gånger i veckan."} | fields
-    return Goal.objects.create(item=item, **values)
+    goal = Goal(item=item, **values)
+    goal_follow_up.set_due(goal, period)
+    goal.save()
+    return goal
 
 
 @pytest.fixture

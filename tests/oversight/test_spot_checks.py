@@ -12,7 +12,7 @@ from rodtrad.journal import assistant
 from rodtrad.oversight import services
 from rodtrad.oversight.models import Outcome, SpotCheck, SpotCheckItem
 
-from ..factories import SignedEntryFactory, client_at
+from ..factories import SignedEntryFactory, client_at, end_orders
 
 ALL_MET = {
     "objective": "met",
@@ -56,7 +56,7 @@ def test_a_new_month_draws_a_new_sample(world, many_clients):
 
 def test_a_small_unit_has_all_its_open_journals_drawn(world):
     closed = client_at(world.unit, first_name="Avslutad")
-    closed.orders.update(ended_on=datetime.date(2026, 1, 1))
+    end_orders(closed, datetime.date(2026, 1, 1))
     check = services.draw_spot_check(world.unit, user=world.manager)
     assert list(check.items.values_list("client", flat=True)) == [world.client.pk]
 

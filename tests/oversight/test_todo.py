@@ -5,11 +5,18 @@ import datetime
 from django.utils import timezone
 
 from rodtrad.audit.models import AccessEvent
-from rodtrad.clients.models import ConsentReview
+from rodtrad.clients import services_register
 from rodtrad.oversight import todo
 from rodtrad.oversight.catalogue import counts, rules_for
 
-from ..factories import ConsentFactory, ContactPersonFactory, EntryFactory, SignedEntryFactory, client_at
+from ..factories import (
+    ConsentFactory,
+    ContactPersonFactory,
+    EntryFactory,
+    SignedEntryFactory,
+    client_at,
+    start_order_on,
+)
 from .conftest import add_goal, established_period, noon, staff_scope
 
 
@@ -54,7 +61,7 @@ def test_the_to_do_shows_the_users_own_stale_drafts_only(world, as_user):
 
 def test_overdue_items_come_first(world):
     ContactPersonFactory(client=world.client, user=world.staff)
-    world.client.orders.update(valid_from=timezone.localdate())
+    start_order_on(world.client.orders.get(), timezone.localdate())
     rows = todo.rows_for(world.staff)
     assert [row.overdue for row in rows] == sorted((row.overdue for row in rows), reverse=True)
 
@@ -128,12 +135,10 @@ def test_a_consent_is_due_a_year_after_its_newest_review(world):
         client=world.client, recorded_by=world.staff, given_on=today - datetime.timedelta(days=800)
     )
     for days_ago in (700, 400):
-        ConsentReview.objects.create(
-            consent=reviewed, reviewed_on=today - datetime.timedelta(days=days_ago), reviewed_by=world.staff
+        services_register.review_consent(
+            reviewed, reviewed_on=today - datetime.timedelta(days=days_ago), reviewed_by=world.staff
         )
     recent = ConsentFactory(client=world.client, recorded_by=world.staff, given_on=today - datetime.timedelta(days=800))
-    ConsentReview.objects.create(
-        consent=recent, reviewed_on=today - datetime.timedelta(days=100), reviewed_by=world.staff
-    )
+    services_register.review_consent(recent, reviewed_on=today - datetime.timedelta(days=100), reviewed_by=world.staff)
     consent_rows = [row for row in todo.rows_for(world.staff) if row.url.endswith("/samtycken/")]
     assert [(row.due_on, row.overdue) for row in consent_rows] == [(today - datetime.timedelta(days=35), True)]

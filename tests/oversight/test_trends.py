@@ -8,7 +8,7 @@ from django.utils import timezone
 from rodtrad.oversight import trends
 from rodtrad.plans.models import PlanPeriod
 
-from ..factories import GoalFollowUpFactory, SignedEntryFactory, client_at
+from ..factories import GoalFollowUpFactory, SignedEntryFactory, client_at, end_orders, start_order_on
 from .conftest import add_goal, established_period, manager_scope, noon
 
 TODAY = datetime.date(2026, 12, 10)
@@ -38,9 +38,9 @@ def test_a_plan_counts_from_the_month_it_was_established_until_it_is_a_year_old(
 
 def test_clients_count_only_while_their_order_is_open(world):
     late_starter = client_at(world.unit, first_name="Ny")
-    late_starter.orders.update(valid_from=datetime.date(2026, 6, 10))
+    start_order_on(late_starter.orders.get(), datetime.date(2026, 6, 10))
     ended = client_at(world.unit, first_name="Slutat")
-    ended.orders.update(ended_on=datetime.date(2026, 4, 1))
+    end_orders(ended, datetime.date(2026, 4, 1))
     shares = points(world, "plan_share")
     assert shares[datetime.date(2026, 3, 1)][1] == 2  # world.client and the one ending 1 April
     assert shares[datetime.date(2026, 4, 1)][1] == 1

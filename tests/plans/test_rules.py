@@ -2,7 +2,8 @@ import datetime
 
 import pytest
 
-from rodtrad.plans.rules import compose_goal, risk_class
+from rodtrad.plans.risk_matrix import risk_class
+from rodtrad.plans.rules import compose_goal
 
 # The matrix of the municipality's form (riskbedömningsmall), consequence from catastrophic
 # down to minor, likelihood from very low to very high, as it is printed.

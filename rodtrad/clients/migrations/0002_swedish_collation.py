@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def create_swedish_collation(apps, schema_editor):
-    # SQLite gets "sv" from rodtrad.db.sqlite; PostgreSQL gets the same name from ICU.
+    # SQLite gets "sv" from rodtrad.lib.sqlite; PostgreSQL gets the same name from ICU.
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute("CREATE COLLATION IF NOT EXISTS sv (provider = icu, locale = 'sv-SE')")
 

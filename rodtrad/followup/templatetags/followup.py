@@ -1,6 +1,5 @@
 from django import template
 
-from rodtrad.followup import rules
 from rodtrad.followup.models import Answer, GoalFollowUp
 
 register = template.Library()
@@ -24,9 +23,3 @@ def period_follow_ups(period):
     return list(
         GoalFollowUp.objects.filter(item__period=period).select_related("item").order_by("followed_up_on", "pk")
     )
-
-
-@register.filter
-def review_due(period):
-    """The day the period's yearly follow-up is due: twelve months after it started."""
-    return rules.review_due_on(period)

@@ -1,0 +1,1 @@
+"""When the journal owes something: the monthly note (monthly_note)."""
